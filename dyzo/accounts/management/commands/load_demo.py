@@ -1,0 +1,38 @@
+import importlib
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Apps whose demo.py adds demo data, in dependency order.
+DEMO_MODULES = [
+    "dyzo.agreements.demo",
+    "dyzo.outreach.demo",
+    "dyzo.insights.demo",
+    "dyzo.dossiers.demo",
+    "dyzo.reports.demo",
+    "dyzo.portal.demo",
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo users for every role (new passwords, printed) and the demo data of each "
+        "app. Needs the registry (load_localgov). Safe to run again: it refreshes the demo data."
+    )
+
+    def handle(self, *args, **options):
+        from dyzo.accounts.demo import build_demo
+
+        with transaction.atomic():
+            passwords = build_demo(self.stdout)
+            for name in DEMO_MODULES:
+                try:
+                    module = importlib.import_module(name)
+                except ModuleNotFoundError as exc:
+                    if exc.name != name:
+                        raise
+                    continue
+                module.build_demo(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo logins (username / password):"))
+        for username, password in passwords.items():
+            self.stdout.write(f"  {username:<14} {password}")

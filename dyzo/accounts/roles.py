@@ -1,0 +1,47 @@
+"""Roles as data: each role is a group with these permissions.
+
+`sync_roles()` makes the groups equal this table; it runs after every migrate and by the
+`load_roles` command. Add a permission here when a new feature needs one.
+"""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from dyzo.accounts.constants import Role
+
+REGISTRY_READ = ["localgov.view_municipality", "localgov.view_province"]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.COORDINATOR: [
+        *REGISTRY_READ,
+        "accounts.view_user",
+    ],
+    Role.EXPERT: [*REGISTRY_READ],
+    Role.MUNICIPAL_WORKER: [*REGISTRY_READ],
+    Role.ANALYST: [*REGISTRY_READ],
+    Role.ADMINISTRATOR: [
+        *REGISTRY_READ,
+        "accounts.view_user",
+        "accounts.add_user",
+        "accounts.change_user",
+        "localgov.change_municipality",
+    ],
+}
+
+
+def _permission(label: str) -> Permission:
+    app_label, codename = label.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def sync_roles() -> list[str]:
+    """Create or update one group per role; return the role names."""
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    for role, labels in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        group.permissions.set([_permission(label) for label in labels])
+    return [str(role) for role in ROLE_PERMISSIONS]

@@ -1,0 +1,13 @@
+from rest_framework.pagination import CursorPagination
+
+
+class KeysetPagination(CursorPagination):
+    """Cursor (keyset) pagination: a page deep in a million rows costs what the first does.
+
+    Views set `ordering` to an indexed, unique-ending ordering.
+    """
+
+    ordering = "-pk"
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200

@@ -1,0 +1,143 @@
+"""Fixtures shared by every app: the registry, personas and the browser harness."""
+
+import os
+
+import pytest
+
+from django.conf import settings
+
+from dyzo.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from dyzo.localgov.constants import PartyKind
+from dyzo.localgov.loading import load_registry, read_registry
+from dyzo.localgov.models import Municipality, Party
+
+
+def _ensure_registry():
+    if not Municipality.objects.exists():
+        load_registry(read_registry(settings.LOCALGOV_DATA_DIR))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real registry once per test database; tests share it read-only."""
+    with django_db_blocker.unblock():
+        _ensure_registry()
+
+
+@pytest.fixture
+def registry(django_db_blocker):
+    """The real registry. Transactional tests flush the database, so load it again then."""
+    with django_db_blocker.unblock():
+        _ensure_registry()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def password():
+    return TEST_PASSWORD
+
+
+def party(nis_code: str, kind: str) -> Party:
+    return Party.objects.get(municipality__nis_code=nis_code, kind=kind)
+
+
+@pytest.fixture
+def gent(registry):
+    return Municipality.objects.get(nis_code="44021")
+
+
+@pytest.fixture
+def aalst(registry):
+    return Municipality.objects.get(nis_code="41002")
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(username="coordinator", coordinator=True)
+
+
+@pytest.fixture
+def expert(db):
+    return UserFactory(username="expert", expert=True)
+
+
+@pytest.fixture
+def analyst(db):
+    return UserFactory(username="analyst", analyst=True)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="administrator", administrator=True)
+
+
+@pytest.fixture
+def worker_of_gent(gent):
+    return UserFactory(
+        username="worker_gent",
+        municipal_worker=True,
+        parties=[party("44021", PartyKind.GEMEENTE), party("44021", PartyKind.OCMW)],
+    )
+
+
+@pytest.fixture
+def worker_of_aalst(aalst):
+    return UserFactory(
+        username="worker_aalst", municipal_worker=True, parties=[party("41002", PartyKind.OCMW)]
+    )
+
+
+# Browser harness: Playwright drives Debian's chromium (Playwright cannot download its own here).
+CHROMIUM = os.environ.get("DYZO_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, registry):
+    context = browser.new_context(base_url=live_server.url, locale="nl-BE")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def log_in(page, password):
+    """Log in through the login form, as a person would."""
+
+    def log_in_as(user):
+        page.goto("/accounts/login/")
+        page.get_by_label("Gebruikersnaam").fill(user.username)
+        page.get_by_label("Wachtwoord").fill(password)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url("**/")
+        return page
+
+    return log_in_as

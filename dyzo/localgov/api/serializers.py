@@ -1,0 +1,12 @@
+from rest_framework import serializers
+
+from dyzo.localgov.models import Municipality
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    province = serializers.CharField(source="province.name")
+    population = serializers.IntegerField(allow_null=True, read_only=True)
+
+    class Meta:
+        model = Municipality
+        fields = ["nis_code", "name", "province", "valid_from", "valid_to", "population"]

@@ -1,0 +1,36 @@
+"""Answers about the registry that cross mergers: which municipality covers an old code."""
+
+import datetime
+
+from dyzo.localgov.models import Merger, Municipality
+
+
+def covering_map(on: datetime.date) -> dict[str, Municipality]:
+    """Every NIS code the registry knows, mapped to the municipality that covers it on `on`.
+
+    A code whose municipality was created later than `on` covers what several older ones
+    covered, so it maps to none and is left out. Two queries, whatever the size.
+    """
+    municipalities = {m.pk: m for m in Municipality.objects.select_related("province")}
+    successor_of = dict(Merger.objects.values_list("predecessor_id", "successor_id"))
+    result = {}
+    for municipality in municipalities.values():
+        current = municipality
+        while not current.existed_on(on) and current.pk in successor_of:
+            if current.valid_from is not None and on < current.valid_from:
+                break
+            current = municipalities[successor_of[current.pk]]
+        if current.existed_on(on):
+            result[municipality.nis_code] = current
+    return result
+
+
+def covering_municipality(nis_code: str, on: datetime.date) -> Municipality | None:
+    """The municipality that covers the area of `nis_code` on `on`, following mergers."""
+    current = Municipality.objects.filter(nis_code=nis_code).select_related("province").first()
+    while current is not None and not current.existed_on(on):
+        if current.valid_from is not None and on < current.valid_from:
+            return None
+        merger = current.merged_into.select_related("successor__province").first()
+        current = merger.successor if merger else None
+    return current

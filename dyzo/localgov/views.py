@@ -1,0 +1,34 @@
+from django.shortcuts import render
+
+from dyzo.localgov.access import can_view_registry, get_municipality_for_user
+from dyzo.localgov.forms import MunicipalityFilterForm
+from dyzo.localgov.models import Municipality
+from dyzo.localgov.sections import municipality_sections
+from dyzo.utils.pagination import keyset_page
+
+
+@can_view_registry
+def municipality_list(request):
+    form = MunicipalityFilterForm(request.GET)
+    # An invalid field is left out of cleaned_data (and shown as an error); the rest filters.
+    form.is_valid()
+    queryset, year = form.filter(Municipality.objects.all())
+    queryset = queryset.select_related("province").with_population(year)
+    page = keyset_page(queryset, ["nis_code"], request.GET.get("after"))
+    template = (
+        "localgov/_municipality_rows.html" if request.htmx else "localgov/municipality_list.html"
+    )
+    return render(request, template, {"form": form, "page": page, "year": year})
+
+
+@can_view_registry
+def municipality_detail(request, nis_code):
+    municipality = get_municipality_for_user(request.user, nis_code)
+    context = {
+        "municipality": municipality,
+        "predecessors": municipality.merged_from.select_related("predecessor"),
+        "successor": municipality.merged_into.select_related("successor").first(),
+        "populations": municipality.populations.all(),
+        "sections": municipality_sections(request, municipality),
+    }
+    return render(request, "localgov/municipality_detail.html", context)
