@@ -7,6 +7,7 @@ development only: with DJANGO_DEBUG off, a secret key and allowed hosts must be 
 from pathlib import Path
 
 import dj_database_url
+import plotly
 from csp.constants import NONE, SELF
 
 from django.utils.translation import gettext_lazy as _
@@ -189,5 +190,9 @@ LOGGING = {
 # Where the reference data of the local-government registry is read from.
 LOCALGOV_DATA_DIR = BASE_DIR / "dyzo" / "localgov" / "data"
 
-STATICFILES_DIRS = [BASE_DIR / "dyzo" / "static"]
+# plotly.min.js comes with the plotly package (a package manager), served as our own file.
+STATICFILES_DIRS = [
+    BASE_DIR / "dyzo" / "static",
+    ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
+]
 AUTHENTICATION_BACKENDS = ["dyzo.accounts.backends.RoleBackend"]
