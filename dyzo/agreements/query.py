@@ -1,0 +1,44 @@
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+from dyzo.agreements.constants import AgreementStatus
+
+IN_FORCE_STATUSES = (AgreementStatus.SIGNED, AgreementStatus.TERMINATED)
+
+
+class AgreementQuerySet(models.QuerySet):
+    def signed(self):
+        """Signed agreements, including terminated ones: those were in force until ends_on."""
+        return self.filter(status__in=IN_FORCE_STATUSES)
+
+    def in_force_during(self, year: int):
+        """Signed agreements in force at any time in `year`."""
+        return self.signed().filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=datetime.date(year, 1, 1)),
+            starts_on__lte=datetime.date(year, 12, 31),
+        )
+
+    def in_force_on(self, date: datetime.date):
+        return self.signed().filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=date), starts_on__lte=date
+        )
+
+    def of_form(self, form: str):
+        return self.filter(form=form)
+
+    def visible_to(self, user):
+        """Coordinators, experts, analysts and administrators see all agreements; a municipal
+        worker only those of the municipalities whose gemeente or OCMW they work for."""
+        if not user.is_authenticated or not user.has_perm("agreements.view_agreement"):
+            return self.none()
+        if user.is_municipal_worker:
+            return self.filter(municipality_id__in=user.municipality_ids())
+        return self
+
+
+class TariffScheduleQuerySet(models.QuerySet):
+    def schedule_for_year(self, year: int):
+        """The schedule of `year`, else the latest earlier one; None when there is none."""
+        return self.filter(year__lte=year).order_by("-year").first()
