@@ -1,0 +1,344 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dyzo.agreements.constants import CaseType
+from dyzo.dossiers.constants import (
+    ActivityKind,
+    AdviceChannel,
+    BusinessPhase,
+    DocumentKind,
+    DossierBasis,
+    DossierStatus,
+    Outcome,
+    TeamRole,
+)
+from dyzo.dossiers.enterprise_number import format_enterprise_number
+from dyzo.dossiers.query import (
+    AdviceEntryQuerySet,
+    DossierPartQuerySet,
+    DossierQuerySet,
+    EntrepreneurQuerySet,
+    TeamMemberQuerySet,
+)
+from dyzo.localgov.constants import PartyKind
+
+# Free text about people; becomes dyzo.utils.crypto_fields.EncryptedTextField when it exists.
+PersonalTextField = models.TextField
+
+USER = settings.AUTH_USER_MODEL
+NO_NATIONAL_NUMBER = _(
+    "Dyzo does not record the national register number: Belgian law allows its use only "
+    "with an authorisation Dyzo does not have."
+)
+
+
+class Entrepreneur(models.Model):
+    """The self-employed person Dyzo helps. Deliberately without national register number
+    (see NO_NATIONAL_NUMBER)."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100, db_index=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    enterprise_number = models.CharField(
+        _("enterprise number"),
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("KBO number, for example 0403.170.701."),
+    )
+    legal_form = models.CharField(_("legal form"), max_length=100, blank=True)
+    sector = models.CharField(_("sector"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        "localgov.Municipality",
+        on_delete=models.PROTECT,
+        related_name="entrepreneurs",
+        verbose_name=_("municipality"),
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    situation_notes = PersonalTextField(_("situation notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = EntrepreneurQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("entrepreneur")
+        verbose_name_plural = _("entrepreneurs")
+        ordering = ["last_name", "first_name", "id"]
+        indexes = [models.Index(fields=["last_name", "first_name", "id"])]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def enterprise_number_display(self) -> str:
+        return format_enterprise_number(self.enterprise_number or "")
+
+
+class AdviceEntry(models.Model):
+    """A question from municipal or OCMW staff answered at a distance (phone or mail)."""
+
+    municipality = models.ForeignKey(
+        "localgov.Municipality",
+        on_delete=models.PROTECT,
+        related_name="advice_entries",
+        verbose_name=_("municipality"),
+    )
+    party = models.CharField(_("party"), max_length=10, choices=PartyKind.choices)
+    asked_by = models.CharField(_("asked by"), max_length=200, blank=True)
+    asked_by_user = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="advice_questions",
+        verbose_name=_("asked by (user)"),
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=AdviceChannel.choices)
+    topic = models.CharField(_("topic"), max_length=200)
+    question = PersonalTextField(_("question"), blank=True)
+    advice = PersonalTextField(_("advice given"), blank=True)
+    minutes_spent = models.PositiveIntegerField(_("minutes spent"), default=0)
+    asked_on = models.DateField(_("asked on"), default=datetime.date.today, db_index=True)
+    handled_by = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="advice_given",
+        verbose_name=_("handled by"),
+    )
+    imported_for_year = models.PositiveSmallIntegerField(
+        _("imported for year"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Set only by the historical cooperation import: a placeholder, no content."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = AdviceEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("advice entry")
+        verbose_name_plural = _("advice entries")
+        ordering = ["-asked_on", "-id"]
+        indexes = [models.Index(fields=["-asked_on", "-id"])]
+
+    def __str__(self):
+        return f"{self.asked_on} {self.municipality.name}: {self.topic}"
+
+
+class DossierCounter(models.Model):
+    """The last dossier number handed out in a year; locked while a dossier is created so
+    numbers stay gapless."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("dossier counter")
+        verbose_name_plural = _("dossier counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class Dossier(models.Model):
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField(_("year"), db_index=True, editable=False)
+    number = models.PositiveIntegerField(_("number"), editable=False)
+    case_type = models.CharField(_("type"), max_length=30, choices=CaseType.choices, db_index=True)
+    municipality = models.ForeignKey(
+        "localgov.Municipality",
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("municipality"),
+    )
+    referring_party = models.CharField(
+        _("referring party"), max_length=10, choices=PartyKind.choices
+    )
+    referring_worker = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referred_dossiers",
+        verbose_name=_("referring worker"),
+    )
+    entrepreneur = models.ForeignKey(
+        Entrepreneur,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("entrepreneur"),
+    )
+    phase = models.CharField(_("business phase"), max_length=20, choices=BusinessPhase.choices)
+    help_request = PersonalTextField(_("help request"), blank=True)
+    basis = models.CharField(
+        _("basis"), max_length=20, choices=DossierBasis.choices, editable=False
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DossierStatus.choices,
+        default=DossierStatus.INTAKE,
+        db_index=True,
+        editable=False,
+    )
+    status_changed_on = models.DateField(_("in this status since"), editable=False)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices, blank=True)
+    opened_on = models.DateField(_("opened on"), default=datetime.date.today)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
+    report_delivered_on = models.DateField(
+        _("report delivered on"), null=True, blank=True, db_index=True, editable=False
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised on every save.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["status", "status_changed_on"]),
+            models.Index(fields=["municipality", "-id"]),
+            models.Index(fields=["basis", "report_delivered_on"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="dossier_unique_number"),
+        ]
+        permissions = [
+            ("manage_team", _("Can compose dossier teams")),
+            ("view_dashboard", _("Can see the coordinator's dashboard")),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in DossierStatus.open_values()
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in DossierStatus.finished_values()
+
+
+class DossierStatusChange(models.Model):
+    """One transition of a dossier: who moved it from where to where, and when."""
+
+    dossier = models.ForeignKey(
+        Dossier,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("dossier"),
+    )
+    from_status = models.CharField(
+        _("from status"), max_length=20, choices=DossierStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to status"), max_length=20, choices=DossierStatus.choices)
+    actor = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["dossier", "at", "id"]
+
+    def __str__(self):
+        return f"{self.dossier}: {self.from_status} -> {self.to_status}"
+
+
+class TeamMember(models.Model):
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="team", verbose_name=_("dossier")
+    )
+    user = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="dossier_roles", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=TeamRole.choices)
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    objects = TeamMemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["dossier", "role", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "user"], name="teammember_unique_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class Activity(models.Model):
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="activities", verbose_name=_("dossier")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ActivityKind.choices)
+    happened_on = models.DateField(_("date"))
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"))
+    travel_km = models.DecimalField(
+        _("travel distance (km)"), max_digits=6, decimal_places=1, default=0
+    )
+    notes = PersonalTextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = DossierPartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["dossier", "-happened_on", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.happened_on}"
+
+
+def document_path(document, filename: str) -> str:
+    # The stored name never reuses the uploaded one: it may carry personal data.
+    return f"dossiers/{document.dossier.year}/{document.dossier.reference}/{document.token}"
+
+
+class Document(models.Model):
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="documents", verbose_name=_("dossier")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
+    file = models.FileField(_("file"), upload_to=document_path, max_length=200)
+    token = models.CharField(_("storage name"), max_length=40, editable=False)
+    original_name = models.CharField(_("original name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = DossierPartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["dossier", "-uploaded_at", "-id"]
+
+    def __str__(self):
+        return self.original_name

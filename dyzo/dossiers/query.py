@@ -1,0 +1,129 @@
+"""Reads of the dossiers app. Each `visible_to(user)` is the one place that decides who
+sees which rows; views and API querysets start from it.
+
+Coordinators see everything; experts the dossiers they are on (and what hangs under them);
+municipal workers what belongs to the municipalities whose gemeente or OCMW they work for;
+analysts and administrators nothing (they work with aggregates).
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+from dyzo.accounts.constants import Role
+from dyzo.dossiers.constants import DossierStatus
+
+
+def _role(user) -> str | None:
+    if not user or not user.is_authenticated or not user.is_active:
+        return None
+    return user.role
+
+
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        role = _role(user)
+        if role == Role.COORDINATOR:
+            return self
+        if role == Role.EXPERT:
+            return self.filter(team__user=user)
+        if role == Role.MUNICIPAL_WORKER:
+            return self.filter(municipality_id__in=user.municipality_ids())
+        return self.none()
+
+    def open(self):
+        return self.filter(status__in=DossierStatus.open_values())
+
+    def of_year(self, year: int):
+        return self.filter(year=year)
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(reference__icontains=text)
+            | Q(entrepreneur__last_name__icontains=text)
+            | Q(entrepreneur__first_name__icontains=text)
+        )
+
+    def with_expert(self, user):
+        return self.filter(team__user=user)
+
+    def in_status_longer_than(self, days: int, today: datetime.date | None = None):
+        """Open dossiers whose current status started more than `days` days ago."""
+        today = today or datetime.date.today()
+        limit = today - datetime.timedelta(days=days)
+        return self.open().filter(status_changed_on__lt=limit)
+
+    def per_case_delivered_in(self, year: int):
+        """Per-case dossiers whose report was delivered in `year` (they make a municipality
+        `pay_per_case` in the cooperation report)."""
+        from dyzo.dossiers.constants import DossierBasis
+
+        return self.filter(basis=DossierBasis.PER_CASE, report_delivered_on__year=year)
+
+
+class EntrepreneurQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        role = _role(user)
+        if role == Role.COORDINATOR:
+            return self
+        if role == Role.EXPERT:
+            # An entrepreneur with two dossiers of the same expert must appear once.
+            return self.filter(dossiers__team__user=user).distinct()
+        if role == Role.MUNICIPAL_WORKER:
+            return self.filter(municipality_id__in=user.municipality_ids())
+        return self.none()
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if len(digits) >= 4 and len(digits) == len(text.replace(".", "").replace(" ", "")):
+            return self.filter(enterprise_number__contains=digits)
+        return self.filter(Q(last_name__icontains=text) | Q(first_name__icontains=text))
+
+
+class AdviceEntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        role = _role(user)
+        if role == Role.COORDINATOR:
+            return self
+        if role == Role.EXPERT:
+            return self.filter(handled_by=user)
+        if role == Role.MUNICIPAL_WORKER:
+            return self.filter(municipality_id__in=user.municipality_ids())
+        return self.none()
+
+    def logged(self):
+        """Real advice, not the historical placeholders of the cooperation import."""
+        return self.filter(imported_for_year__isnull=True)
+
+    def given_in(self, year: int):
+        return self.filter(
+            Q(imported_for_year=year) | Q(imported_for_year__isnull=True, asked_on__year=year)
+        )
+
+
+class DossierPartQuerySet(models.QuerySet):
+    """Team members, activities, documents: visible when their dossier is, with one
+    exception: municipal workers do not see the working material of a dossier."""
+
+    def visible_to(self, user):
+        role = _role(user)
+        if role == Role.COORDINATOR:
+            return self
+        if role == Role.EXPERT:
+            return self.filter(dossier__team__user=user)
+        return self.none()
+
+
+class TeamMemberQuerySet(DossierPartQuerySet):
+    def visible_to(self, user):
+        # Referring workers may know who works on the dossiers of their municipality.
+        if _role(user) == Role.MUNICIPAL_WORKER:
+            return self.filter(dossier__municipality_id__in=user.municipality_ids())
+        return super().visible_to(user)
