@@ -12,21 +12,46 @@ from django.db import transaction
 from dyzo.accounts.constants import Role
 
 REGISTRY_READ = ["localgov.view_municipality", "localgov.view_province"]
+# Agreements, tariffs and outreach (contacts, decline reasons): see docs/agreements.md.
+COOPERATION_MANAGE = [
+    "agreements.view_agreement",
+    "agreements.add_agreement",
+    "agreements.change_agreement",
+    "agreements.sign_agreement",
+    "agreements.view_tariffschedule",
+    "agreements.add_tariffschedule",
+    "agreements.change_tariffschedule",
+    "outreach.view_contact",
+    "outreach.add_contact",
+    "outreach.change_contact",
+    "outreach.view_contact_notes",
+    "outreach.view_declinereason",
+    "outreach.add_declinereason",
+    "outreach.delete_declinereason",
+]
+COOPERATION_READ = [
+    "agreements.view_agreement",
+    "agreements.view_tariffschedule",
+    "outreach.view_contact",
+    "outreach.view_declinereason",
+]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *REGISTRY_READ,
         "accounts.view_user",
+        *COOPERATION_MANAGE,
     ],
-    Role.EXPERT: [*REGISTRY_READ],
-    Role.MUNICIPAL_WORKER: [*REGISTRY_READ],
-    Role.ANALYST: [*REGISTRY_READ],
+    Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement"],
+    Role.MUNICIPAL_WORKER: [*REGISTRY_READ, "agreements.view_agreement"],
+    Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ],
     Role.ADMINISTRATOR: [
         *REGISTRY_READ,
         "accounts.view_user",
         "accounts.add_user",
         "accounts.change_user",
         "localgov.change_municipality",
+        *COOPERATION_MANAGE,
     ],
 }
 
