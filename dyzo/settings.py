@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "dyzo.audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -201,3 +202,16 @@ STATICFILES_DIRS = [
     ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
 ]
 AUTHENTICATION_BACKENDS = ["dyzo.accounts.backends.RoleBackend"]
+
+# Audit trail (docs/audit.md): apps whose model rows are logged on every create/change/delete.
+DYZO_AUDITED_APPS = [
+    "accounts",
+    "agreements",
+    "outreach",
+    "dossiers",
+    "reports",
+    "portal",
+    "privacy",
+]
+# Behind the reverse proxy of docs/deployment.md the client address is X-Forwarded-For.
+DYZO_TRUST_X_FORWARDED_FOR = env_bool("DYZO_TRUST_X_FORWARDED_FOR", False)

@@ -1,0 +1,82 @@
+"""The one entry point of the audit trail.
+
+    from dyzo.audit import audit
+    audit.log(dossier, "dossier.closed", actor=request.user, data={"report": report.pk})
+
+Call it inside the service's transaction: the entry commits or rolls back with the change.
+Codes are namespaced "<thing>.<event>". `data` is for ids and codes: values under keys that
+look secret or identifying are masked, and no personal data belongs there at all.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from dyzo.audit.context import current_request
+from dyzo.audit.models import AuditEntry
+
+MASK = "***"
+MASKED_KEYS = ("national_number", "password", "token", "secret", "iban", "api_key", "totp")
+
+
+def mask(value):
+    """A copy of `value` with every dict entry under a secret-looking key replaced by MASK."""
+    if isinstance(value, dict):
+        return {
+            str(key): MASK if _is_secret(str(key)) else mask(item) for key, item in value.items()
+        }
+    if isinstance(value, list | tuple | set):
+        return [mask(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _is_secret(key: str) -> bool:
+    key = key.lower()
+    return any(part in key for part in MASKED_KEYS)
+
+
+def describe(obj) -> str:
+    """How the object is named in the trail: its `audit_repr` if it has one, else its type
+    and id. `str(obj)` is not used because it may be a person's name."""
+    custom = getattr(obj, "audit_repr", None)
+    if custom:
+        return str(custom)[:200]
+    return f"{obj._meta.verbose_name} #{obj.pk}"[:200]
+
+
+def log(obj, code: str, *, actor, data: dict | None = None, request=None) -> AuditEntry:
+    """Write one audit entry about `obj` (a model instance, or None for events without one).
+
+    `actor` is the user who acted (None for the system, e.g. a scheduled command). Without
+    `request`, the request being handled (if any) tells where the action came from.
+    """
+    request = request or current_request()
+    entry = AuditEntry(code=code, data=mask(data or {}), **_actor_fields(actor))
+    if obj is not None:
+        entry.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        entry.object_id = str(obj.pk)
+        entry.object_repr = describe(obj)
+    if request is not None:
+        entry.ip_address = client_ip(request)
+        entry.user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]
+        entry.path = request.path[:300]
+    entry.save(force_insert=True)
+    return entry
+
+
+def _actor_fields(actor) -> dict:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return {}
+    return {"actor_id": actor.pk, "actor_username": actor.get_username()}
+
+
+def client_ip(request) -> str | None:
+    """The client's address. Behind the proxy of docs/deployment.md, REMOTE_ADDR is the
+    proxy; the first X-Forwarded-For entry is trusted only when DYZO_TRUST_X_FORWARDED_FOR."""
+    from django.conf import settings
+
+    if getattr(settings, "DYZO_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
