@@ -36,14 +36,63 @@ COOPERATION_READ = [
     "outreach.view_declinereason",
 ]
 
+# Dossiers and written reports: see docs/dossiers.md. Which rows a role sees is decided by
+# visible_to(user); these only say what kind of thing it may read or change.
+DOSSIERS_COORDINATE = [
+    *[
+        f"dossiers.{action}_{model}"
+        for action in ("view", "add", "change")
+        for model in (
+            "dossier",
+            "entrepreneur",
+            "adviceentry",
+            "teammember",
+            "activity",
+            "document",
+        )
+    ],
+    "dossiers.delete_teammember",
+    "dossiers.manage_team",
+    "dossiers.view_dashboard",
+    "reports.view_writtenreport",
+    "reports.change_writtenreport",
+    "reports.approve_writtenreport",
+    "reports.view_reportversion",
+]
+DOSSIERS_EXPERT = [
+    "dossiers.view_dossier",
+    "dossiers.change_dossier",
+    "dossiers.view_entrepreneur",
+    "dossiers.change_entrepreneur",
+    "dossiers.view_adviceentry",
+    "dossiers.add_adviceentry",
+    "dossiers.change_adviceentry",
+    "dossiers.view_teammember",
+    "dossiers.view_activity",
+    "dossiers.add_activity",
+    "dossiers.view_document",
+    "dossiers.add_document",
+    "reports.view_writtenreport",
+    "reports.change_writtenreport",
+    "reports.view_reportversion",
+]
+DOSSIERS_REFERRER = [
+    "dossiers.view_dossier",
+    "dossiers.view_entrepreneur",
+    "dossiers.view_adviceentry",
+    "dossiers.view_teammember",
+    "reports.view_writtenreport",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *REGISTRY_READ,
         "accounts.view_user",
         *COOPERATION_MANAGE,
+        *DOSSIERS_COORDINATE,
     ],
-    Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement"],
-    Role.MUNICIPAL_WORKER: [*REGISTRY_READ, "agreements.view_agreement"],
+    Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_EXPERT],
+    Role.MUNICIPAL_WORKER: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_REFERRER],
     Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ],
     Role.ADMINISTRATOR: [
         *REGISTRY_READ,
