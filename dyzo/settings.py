@@ -4,6 +4,8 @@ Everything that differs between machines comes from the environment. The default
 development only: with DJANGO_DEBUG off, a secret key and allowed hosts must be set.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
 import dj_database_url
@@ -115,7 +117,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "dyzo" / "locale"]
+LOCALE_PATHS = [BASE_DIR / "dyzo" / "locale", BASE_DIR / "dyzo" / "utils" / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
@@ -215,3 +217,12 @@ DYZO_AUDITED_APPS = [
 ]
 # Behind the reverse proxy of docs/deployment.md the client address is X-Forwarded-For.
 DYZO_TRUST_X_FORWARDED_FOR = env_bool("DYZO_TRUST_X_FORWARDED_FOR", False)
+
+# Encryption at rest of personal free text (docs/privacy.md): Fernet keys, newest first.
+# Without keys, development (DEBUG) uses a fixed public key; production refuses to start
+# reading or writing encrypted fields (and `check --deploy` reports it).
+DYZO_ENCRYPTION_KEYS = env_list("DYZO_ENCRYPTION_KEYS", []) or (
+    [base64.urlsafe_b64encode(hashlib.sha256(b"dyzo-lokaal development key").digest()).decode()]
+    if DEBUG
+    else []
+)

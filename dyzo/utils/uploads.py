@@ -1,0 +1,98 @@
+"""Uploads are judged by what they contain, not by the name or type the browser sends.
+
+    kind = check_upload(form.cleaned_data["file"], allowed={"pdf", "png", "jpeg"})
+    document.content_type = kind.content_type
+
+The first bytes must be those of an allowed format, the name's extension must fit that
+format, and the size must stay under the limit. Office documents (docx, xlsx) are zip files
+whose members are checked as well.
+"""
+
+import dataclasses
+import zipfile
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclasses.dataclass(frozen=True)
+class FileKind:
+    kind: str
+    content_type: str
+    extensions: tuple[str, ...]
+    magic: tuple[bytes, ...]
+    zip_member: str = ""  # For zip-based formats: a member only this format has.
+
+
+KINDS = {
+    kind.kind: kind
+    for kind in [
+        FileKind("pdf", "application/pdf", (".pdf",), (b"%PDF-",)),
+        FileKind("png", "image/png", (".png",), (b"\x89PNG\r\n\x1a\n",)),
+        FileKind("jpeg", "image/jpeg", (".jpg", ".jpeg"), (b"\xff\xd8\xff",)),
+        FileKind("gif", "image/gif", (".gif",), (b"GIF87a", b"GIF89a")),
+        FileKind(
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            (".docx",),
+            (b"PK\x03\x04",),
+            "word/document.xml",
+        ),
+        FileKind(
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (".xlsx",),
+            (b"PK\x03\x04",),
+            "xl/workbook.xml",
+        ),
+    ]
+}
+
+
+def check_upload(file, allowed=frozenset({"pdf", "png", "jpeg"}), max_bytes=DEFAULT_MAX_BYTES):
+    """Return the FileKind of `file` (an UploadedFile) or raise ValidationError."""
+    if file.size > max_bytes:
+        raise ValidationError(
+            _("The file is too large: at most %(limit)s."),
+            code="file_too_large",
+            params={"limit": filesizeformat(max_bytes)},
+        )
+    kind = _sniff(file, [KINDS[name] for name in allowed])
+    if kind is None:
+        raise ValidationError(
+            _("This file type is not accepted. Accepted: %(kinds)s."),
+            code="file_type",
+            params={"kinds": ", ".join(sorted(allowed))},
+        )
+    extension = PurePath(file.name or "").suffix.lower()
+    if extension not in kind.extensions:
+        raise ValidationError(
+            _("The file name ends in %(extension)s, but the file is a %(kind)s file."),
+            code="file_extension",
+            params={"extension": extension or "''", "kind": kind.kind.upper()},
+        )
+    return kind
+
+
+def _sniff(file, candidates: list[FileKind]) -> FileKind | None:
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    for kind in candidates:
+        if head.startswith(kind.magic) and (not kind.zip_member or _has_member(file, kind)):
+            return kind
+    return None
+
+
+def _has_member(file, kind: FileKind) -> bool:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return kind.zip_member in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+    finally:
+        file.seek(0)
