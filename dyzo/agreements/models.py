@@ -86,7 +86,20 @@ class Agreement(models.Model):
 
     @property
     def is_signed(self) -> bool:
+        """Signed, possibly terminated since: the terms are fixed."""
         return self.status in (AgreementStatus.SIGNED, AgreementStatus.TERMINATED)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == AgreementStatus.DRAFT
+
+    @property
+    def can_be_terminated(self) -> bool:
+        return self.status == AgreementStatus.SIGNED
+
+    @property
+    def is_annual(self) -> bool:
+        return self.form == AgreementForm.ANNUAL
 
     def is_in_force_on(self, date: datetime.date) -> bool:
         started = self.starts_on <= date

@@ -30,12 +30,21 @@ class AgreementQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Coordinators, experts, analysts and administrators see all agreements; a municipal
-        worker only those of the municipalities whose gemeente or OCMW they work for."""
+        worker only those of the municipalities whose gemeente or OCMW they work for,
+        including the agreements of the municipalities that merged into them."""
+        from dyzo.agreements.lineage import with_predecessors
+
         if not user.is_authenticated or not user.has_perm("agreements.view_agreement"):
             return self.none()
         if user.is_municipal_worker:
-            return self.filter(municipality_id__in=user.municipality_ids())
+            return self.filter(municipality_id__in=with_predecessors(user.municipality_ids()))
         return self
+
+    def of_lineage(self, municipality):
+        """The agreements of `municipality` and of every municipality that merged into it."""
+        from dyzo.agreements.lineage import with_predecessors
+
+        return self.filter(municipality_id__in=with_predecessors([municipality.pk]))
 
 
 class TariffScheduleQuerySet(models.QuerySet):
