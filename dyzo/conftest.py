@@ -25,8 +25,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def registry(django_db_blocker):
+def registry(request, django_db_blocker):
     """The real registry. Transactional tests flush the database, so load it again then."""
+    if "transactional_db" not in request.fixturenames:
+        request.getfixturevalue("db")
     with django_db_blocker.unblock():
         _ensure_registry()
 

@@ -1,9 +1,9 @@
-from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404
 
 from dyzo.localgov.models import Municipality
+from dyzo.utils.access import login_and_permission_required
 
-can_view_registry = permission_required("localgov.view_municipality", raise_exception=True)
+can_view_registry = login_and_permission_required("localgov.view_municipality")
 
 
 def get_municipality_for_user(user, nis_code: str) -> Municipality:

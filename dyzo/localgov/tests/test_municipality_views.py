@@ -1,0 +1,89 @@
+import pytest
+
+from django.urls import reverse
+
+from dyzo.localgov.models import Municipality
+
+LIST = reverse("localgov:municipality_list")
+PERSONAS = ["coordinator", "expert", "analyst", "administrator", "worker_of_gent"]
+
+
+def detail(code):
+    return reverse("localgov:municipality_detail", args=[code])
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url", [LIST, detail("44021")])
+def test_every_role_may_read_the_registry(client, request, persona, url):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", [LIST, detail("44021")])
+def test_anonymous_is_sent_to_login(client, registry, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_unknown_code_is_404(client, coordinator, registry):
+    client.force_login(coordinator)
+    assert client.get(detail("99999")).status_code == 404
+
+
+def test_year_filter_lists_the_municipalities_of_that_year(client, coordinator, registry):
+    client.force_login(coordinator)
+    seen = []
+    url = f"{LIST}?year=2018"
+    while url:
+        response = client.get(url)
+        page = response.context["page"]
+        seen += [m.nis_code for m in page.items]
+        url = f"{LIST}?year=2018&after={page.next_cursor}" if page.next_cursor else None
+    assert len(seen) == len(set(seen)) == 308
+    assert "44049" in seen and "44083" not in seen
+
+
+def test_search_and_province_filter(client, coordinator, registry):
+    client.force_login(coordinator)
+    limburg = Municipality.objects.get(nis_code="71022").province
+    response = client.get(LIST, {"year": 2025, "q": "hass", "province": limburg.pk})
+    assert [m.nis_code for m in response.context["page"].items] == ["71072"]
+    response = client.get(LIST, {"year": 2018, "q": "71022"})
+    assert [m.name for m in response.context["page"].items] == ["Hasselt"]
+
+
+def test_invalid_filter_is_shown_and_ignored(client, coordinator, registry):
+    client.force_login(coordinator)
+    response = client.get(LIST, {"year": "1800"})
+    assert response.status_code == 200
+    assert "year" in response.context["form"].errors
+
+
+def test_htmx_request_gets_only_the_rows(client, coordinator, registry):
+    client.force_login(coordinator)
+    response = client.get(LIST, {"q": "Gent"}, headers={"HX-Request": "true"})
+    assert b"<html" not in response.content
+    assert b"Gent" in response.content
+
+
+@pytest.mark.parametrize("size", [1, 25])
+def test_list_query_count_is_constant(
+    client, coordinator, registry, size, django_assert_num_queries
+):
+    client.force_login(coordinator)
+    query = {"year": 2018, "q": "Aartselaar"} if size == 1 else {"year": 2018}
+    with django_assert_num_queries(5):
+        # session, user, the role's permissions, one page of municipalities with their
+        # population, provinces for the filter
+        response = client.get(LIST, query)
+    assert len(response.context["page"].items) == size
+
+
+def test_detail_shows_history_and_population(client, coordinator, registry):
+    client.force_login(coordinator)
+    content = client.get(detail("44083")).content.decode()
+    assert "Nevele" in content and "Deinze" in content
+    content = client.get(detail("44049")).content.decode()
+    assert "44083" in content  # merged into the new Deinze
+    assert "2018" in content and "10.9" not in content
