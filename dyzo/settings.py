@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "dyzo.insights",
     "dyzo.portal",
     "dyzo.audit",
+    "dyzo.privacy",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +78,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # dyzo/utils is no app; its template tags are named here.
+            "libraries": {"dyzo_format": "dyzo.utils.templatetags.dyzo_format"},
         },
     },
 ]
@@ -221,8 +224,9 @@ DYZO_TRUST_X_FORWARDED_FOR = env_bool("DYZO_TRUST_X_FORWARDED_FOR", False)
 # Encryption at rest of personal free text (docs/privacy.md): Fernet keys, newest first.
 # Without keys, development (DEBUG) uses a fixed public key; production refuses to start
 # reading or writing encrypted fields (and `check --deploy` reports it).
+DYZO_DEVELOPMENT_ENCRYPTION_KEY = base64.urlsafe_b64encode(
+    hashlib.sha256(b"dyzo-lokaal development key").digest()
+).decode()
 DYZO_ENCRYPTION_KEYS = env_list("DYZO_ENCRYPTION_KEYS", []) or (
-    [base64.urlsafe_b64encode(hashlib.sha256(b"dyzo-lokaal development key").digest()).decode()]
-    if DEBUG
-    else []
+    [DYZO_DEVELOPMENT_ENCRYPTION_KEY] if DEBUG else []
 )
