@@ -31,18 +31,18 @@ def _multi_fernet(keys: tuple[str, ...]) -> MultiFernet:
         raise ImproperlyConfigured(f"DYZO_ENCRYPTION_KEYS holds an invalid Fernet key: {exc}")
 
 
-def keys() -> tuple[str, ...]:
+def configured_keys() -> tuple[str, ...]:
     return tuple(getattr(settings, "DYZO_ENCRYPTION_KEYS", ()))
 
 
 def fernet() -> MultiFernet:
     """All configured keys: encrypts with the first, decrypts with any."""
-    return _multi_fernet(keys())
+    return _multi_fernet(configured_keys())
 
 
 def newest_fernet() -> MultiFernet:
     """Only the newest key: a token it decrypts needs no rotation."""
-    return _multi_fernet(keys()[:1])
+    return _multi_fernet(configured_keys()[:1])
 
 
 def encrypt(text: str) -> str:
