@@ -1,16 +1,16 @@
 """Who may see and change agreements and tariffs. Every view and the portal use these."""
 
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from dyzo.agreements.models import Agreement, TariffSchedule
+from dyzo.utils.access import login_and_permission_required
 
-can_view_agreements = permission_required("agreements.view_agreement", raise_exception=True)
-can_manage_agreements = permission_required("agreements.change_agreement", raise_exception=True)
-can_add_agreements = permission_required("agreements.add_agreement", raise_exception=True)
-can_view_tariffs = permission_required("agreements.view_tariffschedule", raise_exception=True)
-can_manage_tariffs = permission_required("agreements.change_tariffschedule", raise_exception=True)
+can_view_agreements = login_and_permission_required("agreements.view_agreement")
+can_manage_agreements = login_and_permission_required("agreements.change_agreement")
+can_add_agreements = login_and_permission_required("agreements.add_agreement")
+can_view_tariffs = login_and_permission_required("agreements.view_tariffschedule")
+can_manage_tariffs = login_and_permission_required("agreements.change_tariffschedule")
 
 
 def visible_agreements(user):

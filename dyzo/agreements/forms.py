@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dyzo.agreements.constants import AgreementForm, AgreementStatus
 from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
-from dyzo.agreements.validators import validate_pdf
+from dyzo.agreements.validators import validate_pdf_upload
 from dyzo.localgov.forms import year_choices
 from dyzo.localgov.models import Municipality, Province
 
@@ -99,7 +99,7 @@ class SignForm(forms.Form):
         label=_("Signed on"), widget=DATE_WIDGET, initial=datetime.date.today
     )
     document = forms.FileField(
-        label=_("Signed document (PDF)"), required=False, validators=[validate_pdf]
+        label=_("Signed document (PDF)"), required=False, validators=[validate_pdf_upload]
     )
     without_document = forms.BooleanField(
         label=_("Sign without attaching the PDF"),
@@ -113,7 +113,7 @@ class TerminateForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    document = forms.FileField(label=_("Signed document (PDF)"), validators=[validate_pdf])
+    document = forms.FileField(label=_("Signed document (PDF)"), validators=[validate_pdf_upload])
 
 
 class TariffScheduleForm(forms.ModelForm):

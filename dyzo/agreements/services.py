@@ -8,12 +8,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from dyzo.agreements import auditing
 from dyzo.agreements.constants import AgreementForm, AgreementParty, AgreementStatus
 from dyzo.agreements.errors import AgreementError, AgreementTransitionError, TariffError
 from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
 from dyzo.agreements.pricing import proposed_annual_fee, proposed_case_fees
-from dyzo.agreements.validators import validate_pdf
+from dyzo.agreements.validators import validate_pdf_upload
+from dyzo.audit import audit
 
 TERMS = ["party", "form", "starts_on", "ends_on", "annual_fee"]
 TERMS += ["fee_enterprise_scan", "fee_social_pre_investigation"]
@@ -80,7 +80,7 @@ def create_agreement(
     _check_terms(agreement)
     _fill_proposed_fees(agreement)
     agreement.save()
-    auditing.log(agreement, "agreements.created", actor=actor, data=_terms_of(agreement))
+    audit.log(agreement, "agreement.created", actor=actor, data=_terms_of(agreement))
     return agreement
 
 
@@ -103,7 +103,7 @@ def update_agreement(agreement: Agreement, *, actor, **changes) -> Agreement:
     if not changed:
         return agreement
     agreement.save(update_fields=[*changed, "updated_at"])
-    auditing.log(agreement, "agreements.updated", actor=actor, data={"fields": sorted(changed)})
+    audit.log(agreement, "agreement.updated", actor=actor, data={"fields": sorted(changed)})
     return agreement
 
 
@@ -124,7 +124,7 @@ def propose_agreement(agreement: Agreement, *, actor) -> Agreement:
     _check_fees_set(agreement)
     agreement.status = AgreementStatus.PROPOSED
     agreement.save(update_fields=["status", "updated_at"])
-    auditing.log(agreement, "agreements.proposed", actor=actor)
+    audit.log(agreement, "agreement.proposed", actor=actor)
     return agreement
 
 
@@ -172,9 +172,9 @@ def sign_agreement(
     agreement.status = AgreementStatus.SIGNED
     agreement.signed_on = signed_on
     agreement.save(update_fields=["status", "signed_on", "document", "updated_at"])
-    auditing.log(
+    audit.log(
         agreement,
-        "agreements.signed",
+        "agreement.signed",
         actor=actor,
         data={"signed_on": signed_on.isoformat(), "without_document": not agreement.document},
     )
@@ -193,13 +193,13 @@ def terminate_agreement(agreement: Agreement, *, actor, ends_on: datetime.date) 
     agreement.status = AgreementStatus.TERMINATED
     agreement.ends_on = ends_on
     agreement.save(update_fields=["status", "ends_on", "updated_at"])
-    auditing.log(agreement, "agreements.terminated", actor=actor, data={"ends_on": str(ends_on)})
+    audit.log(agreement, "agreement.terminated", actor=actor, data={"ends_on": str(ends_on)})
     return agreement
 
 
 def _store_document(agreement: Agreement, document) -> None:
     try:
-        validate_pdf(document)
+        validate_pdf_upload(document)
     except ValidationError as exc:
         raise AgreementError(exc.messages[0])
     name = f"agreement-{agreement.municipality.nis_code}-{agreement.pk}.pdf"
@@ -211,7 +211,7 @@ def attach_document(agreement: Agreement, *, actor, document) -> Agreement:
     """Attach or replace the signed PDF (checked by its content, not its name)."""
     _store_document(agreement, document)
     agreement.save(update_fields=["document", "updated_at"])
-    auditing.log(agreement, "agreements.document_attached", actor=actor)
+    audit.log(agreement, "agreement.document_attached", actor=actor)
     return agreement
 
 
@@ -286,6 +286,6 @@ def save_tariff_schedule(
     _check_schedule(schedule, brackets)
     schedule.save()
     _replace_brackets(schedule, brackets)
-    event = "agreements.tariff_created" if created else "agreements.tariff_changed"
-    auditing.log(schedule, event, actor=actor, data={"year": year, "brackets": len(brackets)})
+    event = "tariff_schedule.created" if created else "tariff_schedule.changed"
+    audit.log(schedule, event, actor=actor, data={"year": year, "brackets": len(brackets)})
     return schedule
