@@ -6,18 +6,30 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def _static_only(url, *args, **kwargs):
-    """Let WeasyPrint load our own static files from disk, and nothing from the network."""
-    from weasyprint import default_url_fetcher
-
+def _static_path(url: str) -> str | None:
+    """The file on disk behind one of our static URLs, or None."""
     prefix = "/" + settings.STATIC_URL.lstrip("/")
-    if url.startswith("file://") or url.startswith("data:"):
-        return default_url_fetcher(url, *args, **kwargs)
-    if url.startswith(prefix):
-        path = finders.find(url[len(prefix) :])
-        if path:
-            return default_url_fetcher(f"file://{path}", *args, **kwargs)
-    raise ValueError(f"PDF rendering may not fetch {url}")
+    path = url.removeprefix("file://")
+    if path.startswith(prefix):
+        return finders.find(path[len(prefix) :])
+    return None
+
+
+def _fetcher():
+    from weasyprint.urls import URLFetcher
+
+    class StaticOnlyFetcher(URLFetcher):
+        """Loads our own static files from disk and data: URLs; nothing from a network."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = _static_path(url)
+            if path is None:
+                raise ValueError(f"PDF rendering may not fetch {url}")
+            return super().fetch(f"file://{path}", headers)
+
+    return StaticOnlyFetcher(allowed_protocols={"file", "data"})
 
 
 def render_to_pdf(template_name: str, context: dict, *, language: str = "nl-be") -> bytes:
@@ -26,4 +38,4 @@ def render_to_pdf(template_name: str, context: dict, *, language: str = "nl-be")
 
     with translation.override(language):
         html = render_to_string(template_name, context)
-    return HTML(string=html, base_url="/", url_fetcher=_static_only).write_pdf()
+    return HTML(string=html, base_url="/", url_fetcher=_fetcher()).write_pdf()
