@@ -94,7 +94,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside a writer, and IMMEDIATE takes the write lock when a
     # transaction starts: read-then-write transactions then wait instead of failing with
-    # "database is locked" (see docs/decisions/0002-sqlite-wal-immediate.md).
+    # "database is locked" (see docs/decisions/0001-sqlite-wal-immediate.md).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
