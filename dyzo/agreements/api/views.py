@@ -1,0 +1,171 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from django.utils.translation import gettext as _
+
+from dyzo.agreements import services
+from dyzo.agreements.access import visible_agreements
+from dyzo.agreements.api.serializers import (
+    AgreementSerializer,
+    AgreementUpdateSerializer,
+    DocumentSerializer,
+    SignSerializer,
+    TariffScheduleSerializer,
+    TerminateSerializer,
+)
+from dyzo.agreements.constants import AgreementForm, AgreementStatus
+from dyzo.agreements.models import TariffSchedule
+
+AGREEMENT_FILTERS = [
+    OpenApiParameter("status", OpenApiTypes.STR, enum=AgreementStatus.values),
+    OpenApiParameter("form", OpenApiTypes.STR, enum=AgreementForm.values),
+    OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code"),
+    OpenApiParameter("province", OpenApiTypes.STR, description="Province name"),
+    OpenApiParameter("year", OpenApiTypes.INT, description="In force at any time that year"),
+]
+WRITE_PERMISSIONS = {
+    "create": "agreements.add_agreement",
+    "sign": "agreements.sign_agreement",
+    "terminate": "agreements.sign_agreement",
+}
+
+
+def _year(raw: str) -> int:
+    if not raw.isdigit() or not 1900 <= int(raw) <= 2100:
+        raise serializers.ValidationError({"year": [_("Enter a year between 1900 and 2100.")]})
+    return int(raw)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=AGREEMENT_FILTERS, summary="Agreements visible to the user"),
+    retrieve=extend_schema(summary="One agreement"),
+    create=extend_schema(summary="Create a draft agreement (fees proposed when left empty)"),
+    partial_update=extend_schema(
+        request=AgreementUpdateSerializer, summary="Change a draft's terms or a signed one's notes"
+    ),
+)
+class AgreementViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission = "agreements.view_agreement"
+    serializer_class = AgreementSerializer
+    ordering = ("-starts_on", "-id")
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @property
+    def write_permission(self):
+        return WRITE_PERMISSIONS.get(self.action, "agreements.change_agreement")
+
+    def get_queryset(self):
+        # Municipality and province are shown on every row: one join instead of a query each.
+        queryset = visible_agreements(self.request.user)
+        params = self.request.query_params
+        if params.get("status"):
+            queryset = queryset.filter(status=params["status"])
+        if params.get("form"):
+            queryset = queryset.of_form(params["form"])
+        if params.get("municipality"):
+            queryset = queryset.filter(municipality__nis_code=params["municipality"])
+        if params.get("province"):
+            queryset = queryset.filter(municipality__province__name=params["province"])
+        if params.get("year"):
+            queryset = queryset.in_force_during(_year(params["year"]))
+        return queryset
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.create_agreement(
+            data.pop("municipality"), actor=self.request.user, **data
+        )
+
+    def update(self, request, *args, **kwargs):
+        agreement = self.get_object()
+        changes = AgreementUpdateSerializer(data=request.data, partial=True)
+        changes.is_valid(raise_exception=True)
+        services.update_agreement(agreement, actor=request.user, **changes.validated_data)
+        return Response(AgreementSerializer(agreement).data)
+
+    @extend_schema(request=None, responses=AgreementSerializer, summary="Mark a draft proposed")
+    @action(detail=True, methods=["post"])
+    def propose(self, request, pk=None):
+        agreement = services.propose_agreement(self.get_object(), actor=request.user)
+        return Response(AgreementSerializer(agreement).data)
+
+    @extend_schema(request=SignSerializer, responses=AgreementSerializer, summary="Sign")
+    @action(detail=True, methods=["post"])
+    def sign(self, request, pk=None):
+        data = self._validated(SignSerializer)
+        agreement = services.sign_agreement(self.get_object(), actor=request.user, **data)
+        return Response(AgreementSerializer(agreement).data)
+
+    @extend_schema(request=TerminateSerializer, responses=AgreementSerializer, summary="End")
+    @action(detail=True, methods=["post"])
+    def terminate(self, request, pk=None):
+        data = self._validated(TerminateSerializer)
+        agreement = services.terminate_agreement(self.get_object(), actor=request.user, **data)
+        return Response(AgreementSerializer(agreement).data)
+
+    @extend_schema(
+        request={"multipart/form-data": DocumentSerializer},
+        responses=AgreementSerializer,
+        summary="Attach or replace the signed PDF",
+    )
+    @action(detail=True, methods=["post"])
+    def document(self, request, pk=None):
+        data = self._validated(DocumentSerializer)
+        agreement = services.attach_document(self.get_object(), actor=request.user, **data)
+        return Response(AgreementSerializer(agreement).data, status=status.HTTP_200_OK)
+
+    def _validated(self, serializer_class) -> dict:
+        serializer = serializer_class(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Tariff schedules, latest year first"),
+    retrieve=extend_schema(summary="The tariff schedule of a year"),
+    create=extend_schema(summary="Create a year's schedule (brackets may not overlap)"),
+    update=extend_schema(summary="Replace a year's schedule and its brackets"),
+)
+class TariffScheduleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission = "agreements.view_tariffschedule"
+    serializer_class = TariffScheduleSerializer
+    lookup_field = "year"
+    ordering = "-year"
+    http_method_names = ["get", "post", "put", "head", "options"]
+
+    @property
+    def write_permission(self):
+        if self.action == "create":
+            return "agreements.add_tariffschedule"
+        return "agreements.change_tariffschedule"
+
+    def get_queryset(self):
+        # Brackets are nested in every row: one prefetch for the page.
+        return TariffSchedule.objects.prefetch_related("brackets")
+
+    def perform_create(self, serializer):
+        serializer.instance = services.save_tariff_schedule(
+            None, actor=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.save_tariff_schedule(
+            serializer.instance, actor=self.request.user, **serializer.validated_data
+        )
