@@ -84,16 +84,20 @@ DOSSIERS_REFERRER = [
     "reports.view_writtenreport",
 ]
 
+# The yearly cooperation report (page, downloads, API): see docs/cooperation-report.md.
+INSIGHTS_READ = ["insights.view_cooperation_report"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *REGISTRY_READ,
         "accounts.view_user",
         *COOPERATION_MANAGE,
         *DOSSIERS_COORDINATE,
+        *INSIGHTS_READ,
     ],
     Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_EXPERT],
     Role.MUNICIPAL_WORKER: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_REFERRER],
-    Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ],
+    Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ, *INSIGHTS_READ],
     Role.ADMINISTRATOR: [
         *REGISTRY_READ,
         "accounts.view_user",
@@ -101,6 +105,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.change_user",
         "localgov.change_municipality",
         *COOPERATION_MANAGE,
+        *INSIGHTS_READ,
     ],
 }
 

@@ -1,1 +1,11 @@
-urlpatterns = []
+from django.urls import path
+
+from dyzo.insights.api.views import CooperationReportView
+
+urlpatterns = [
+    path(
+        "cooperation-reports/<int:year>/",
+        CooperationReportView.as_view(),
+        name="cooperation-report",
+    ),
+]

@@ -1,0 +1,49 @@
+"""The documented shape of the cooperation report (docs/cooperation-report.md)."""
+
+from rest_framework import serializers
+
+from dyzo.insights.constants import Category
+
+
+class PartyCountsSerializer(serializers.Serializer):
+    gemeente = serializers.IntegerField()
+    ocmw = serializers.IntegerField()
+    both = serializers.IntegerField()
+
+
+class TotalSerializer(serializers.Serializer):
+    annual_agreement = serializers.IntegerField()
+    pay_per_case = serializers.IntegerField()
+    remote_only = serializers.IntegerField()
+    none = serializers.IntegerField()
+    cooperating = serializers.IntegerField(help_text="The sum of the first three categories.")
+    municipalities = serializers.IntegerField()
+    agreement_party = PartyCountsSerializer(help_text="Parties of the annual agreements.")
+
+
+class ProvinceSerializer(TotalSerializer):
+    province = serializers.CharField()
+
+
+class ReasonCountSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class MunicipalityFormSerializer(serializers.Serializer):
+    nis_code = serializers.CharField()
+    name = serializers.CharField()
+    province = serializers.CharField()
+    category = serializers.ChoiceField(choices=Category.choices)
+    # A plain string: the agreements API already names the party choice set.
+    agreement_party = serializers.CharField(
+        allow_null=True, help_text="gemeente, ocmw or both for annual agreements, else null."
+    )
+
+
+class CooperationReportSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    provinces = ProvinceSerializer(many=True)
+    total = TotalSerializer()
+    non_cooperation_reasons = ReasonCountSerializer(many=True)
+    municipalities = MunicipalityFormSerializer(many=True)

@@ -1,0 +1,74 @@
+import dataclasses
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from dyzo.insights.access import can_view_cooperation_report
+from dyzo.insights.charts import geojson_static_path
+from dyzo.insights.comparison import build_comparison
+from dyzo.insights.constants import CATEGORY_COLOURS, FIRST_YEAR, Category, ReportFormat
+from dyzo.insights.exports import CONTENT_TYPES, download_name, render_report
+from dyzo.insights.forms import YearForm
+from dyzo.insights.report import build_report
+from dyzo.insights.tables import municipalities_table, report_tables
+
+
+def _figure_data(report: dict) -> dict:
+    """What the page's script needs to draw the bar chart and the map."""
+    categories = [
+        {"code": c.value, "label": str(c.label), "colour": CATEGORY_COLOURS[c]} for c in Category
+    ]
+    return {
+        "categories": categories,
+        "provinces": report["provinces"],
+        "municipalities": [
+            {"nis_code": m["nis_code"], "name": m["name"], "category": m["category"]}
+            for m in report["municipalities"]
+        ],
+    }
+
+
+@require_GET
+@can_view_cooperation_report
+def cooperation_report_pick(request):
+    form = YearForm(request.GET or {"year": datetime.date.today().year})
+    year = form.cleaned_data["year"] if form.is_valid() else FIRST_YEAR
+    return redirect("insights:cooperation_report", year=year)
+
+
+@require_GET
+@can_view_cooperation_report
+def cooperation_report(request, year):
+    report = build_report(year)
+    context = {
+        "report": report,
+        "year": year,
+        "year_form": YearForm(initial={"year": year}),
+        "tables": [dataclasses.asdict(table) for table in report_tables(report)],
+        "municipalities_table": dataclasses.asdict(municipalities_table(report)),
+        "figure_data": _figure_data(report),
+        "geojson_path": geojson_static_path(year),
+        "formats": ReportFormat,
+        "has_previous_year": year > FIRST_YEAR,
+    }
+    return render(request, "insights/cooperation_report.html", context)
+
+
+@require_GET
+@can_view_cooperation_report
+def cooperation_comparison(request, year):
+    context = {"comparison": build_comparison(year), "categories": Category}
+    return render(request, "insights/_comparison.html", context)
+
+
+@require_GET
+@can_view_cooperation_report
+def cooperation_download(request, year, fmt):
+    if fmt not in ReportFormat.values:
+        raise Http404("Unknown format.")
+    content = render_report(build_report(year), fmt)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{download_name(year, fmt)}"'
+    return response
