@@ -16,6 +16,11 @@ class DossierStatus(models.TextChoices):
         return [cls.INTAKE, cls.DATA_COLLECTION, cls.INVESTIGATION, cls.REPORT_DRAFTING]
 
     @classmethod
+    def report_writing_values(cls) -> list[str]:
+        """The statuses in which the team may write the report."""
+        return [cls.INVESTIGATION, cls.REPORT_DRAFTING]
+
+    @classmethod
     def finished_values(cls) -> list[str]:
         return [cls.CLOSED, cls.CANCELLED]
 

@@ -1,0 +1,17 @@
+from dyzo.utils.errors import DomainError
+
+
+class DossierError(DomainError):
+    """A rule of the dossiers app refused a change."""
+
+
+class TransitionNotAllowed(DossierError):
+    pass
+
+
+class DossierConflict(DossierError):
+    """Someone else saved the dossier since the form was loaded (optimistic locking)."""
+
+
+class InvalidDocument(DossierError):
+    pass

@@ -1,0 +1,67 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from dyzo.audit import audit
+from dyzo.dossiers import services
+from dyzo.dossiers.access import get_advice_for_user, may_change_advice, needs
+from dyzo.dossiers.errors import DossierError
+from dyzo.dossiers.forms import AdviceEntryForm, AdviceFilterForm
+from dyzo.dossiers.models import AdviceEntry
+from dyzo.utils.pagination import keyset_page
+
+
+@login_required
+@needs("dossiers.view_adviceentry")
+def advice_list(request):
+    form = AdviceFilterForm(request.GET)
+    form.is_valid()
+    queryset = form.filter(AdviceEntry.objects.visible_to(request.user).logged())
+    page = keyset_page(
+        queryset.select_related("municipality", "handled_by"),
+        ["-asked_on", "-id"],
+        request.GET.get("after"),
+    )
+    template = "dossiers/_advice_rows.html" if request.htmx else "dossiers/advice_list.html"
+    return render(request, template, {"form": form, "page": page})
+
+
+@login_required
+@needs("dossiers.view_adviceentry")
+def advice_detail(request, pk):
+    entry = get_advice_for_user(request.user, pk)
+    audit.log(entry, "advice.viewed", actor=request.user)
+    context = {"entry": entry, "can_change": may_change_advice(request.user, entry)}
+    return render(request, "dossiers/advice_detail.html", context)
+
+
+def _save(request, form, save):
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = save(form.cleaned_data)
+        except DossierError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Advice saved."))
+            return redirect("dossiers:advice_detail", pk=entry.pk)
+    return None
+
+
+@login_required
+@needs("dossiers.add_adviceentry")
+def advice_create(request):
+    form = AdviceEntryForm(request.POST or None)
+    response = _save(request, form, lambda data: services.log_advice(data, actor=request.user))
+    return response or render(request, "dossiers/advice_form.html", {"form": form})
+
+
+@login_required
+@needs("dossiers.change_adviceentry")
+def advice_edit(request, pk):
+    entry = get_advice_for_user(request.user, pk, change=True)
+    form = AdviceEntryForm(request.POST or None, instance=entry)
+    response = _save(
+        request, form, lambda data: services.update_advice(entry, data, actor=request.user)
+    )
+    return response or render(request, "dossiers/advice_form.html", {"form": form, "entry": entry})

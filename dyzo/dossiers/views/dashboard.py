@@ -1,0 +1,24 @@
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from dyzo.dossiers import dashboard
+from dyzo.dossiers.access import needs
+from dyzo.dossiers.models import Dossier
+
+
+@login_required
+@needs("dossiers.view_dashboard")
+def dashboard_page(request):
+    today = datetime.date.today()
+    dossiers = Dossier.objects.visible_to(request.user)
+    table = dashboard.age_table(dossiers, today)
+    context = {
+        "table": table,
+        "chart": dashboard.chart_data(table),
+        "overdue": dashboard.overdue(dossiers, today)[:50],
+        "overdue_days": dashboard.overdue_days(),
+        "summary": dashboard.summary(dossiers, today),
+    }
+    return render(request, "dossiers/dashboard.html", context)
