@@ -38,6 +38,19 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def two_factor_off(settings):
+    """Personas log in with their password only; dyzo/accounts/tests/test_two_factor*.py
+    switch the TOTP step on (fixture `two_factor`)."""
+    settings.DYZO_REQUIRE_2FA = False
+
+
+@pytest.fixture
+def two_factor(settings):
+    """TOTP required for coordinators and administrators, as in production."""
+    settings.DYZO_REQUIRE_2FA = True
+
+
 @pytest.fixture
 def password():
     return TEST_PASSWORD

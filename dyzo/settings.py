@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_htmx",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "dyzo.accounts",
     "dyzo.localgov",
     "dyzo.agreements",
@@ -56,11 +59,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "dyzo.audit.context.AuditContextMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dyzo.accounts.middleware.SessionLimitsMiddleware",
+    "dyzo.accounts.middleware.TwoFactorMiddleware",
+    "dyzo.audit.context.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dyzo.urls"
@@ -206,7 +214,11 @@ STATICFILES_DIRS = [
     BASE_DIR / "dyzo" / "static",
     ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
 ]
-AUTHENTICATION_BACKENDS = ["dyzo.accounts.backends.RoleBackend"]
+# django-axes first: it refuses locked-out logins before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "dyzo.accounts.backends.RoleBackend",
+]
 
 # Audit trail (docs/audit.md): apps whose model rows are logged on every create/change/delete.
 DYZO_AUDITED_APPS = [
@@ -230,3 +242,42 @@ DYZO_DEVELOPMENT_ENCRYPTION_KEY = base64.urlsafe_b64encode(
 DYZO_ENCRYPTION_KEYS = env_list("DYZO_ENCRYPTION_KEYS", []) or (
     [DYZO_DEVELOPMENT_ENCRYPTION_KEY] if DEBUG else []
 )
+
+# Security (docs/security.md). Production defaults follow DEBUG; each can be set explicitly.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
+    # The proxy terminates TLS and says so; only set this when the proxy strips the header
+    # from client requests.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page (base.html), not the cookie.
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Sessions end after 30 minutes without a request and 10 hours after login
+# (dyzo.accounts.middleware.SessionLimitsMiddleware), and with the browser.
+SESSION_COOKIE_AGE = env_int("DYZO_SESSION_IDLE_SECONDS", 30 * 60)
+DYZO_SESSION_MAX_SECONDS = env_int("DYZO_SESSION_MAX_SECONDS", 10 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Two-factor login (TOTP) for these roles; tests switch it off except where they test it.
+DYZO_REQUIRE_2FA = env_bool("DYZO_REQUIRE_2FA", True)
+DYZO_2FA_ROLES = ["coordinator", "administrator"]
+OTP_TOTP_ISSUER = "Dyzo Lokaal"
+
+# Login throttling (django-axes): after 5 failures for one username from one address, that
+# pair waits an hour. Not by address alone: a whole municipality may share one address.
+AXES_FAILURE_LIMIT = env_int("DYZO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("DYZO_LOGIN_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "dyzo.audit.audit.client_ip"
+# Successful logins are in the audit trail already.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False

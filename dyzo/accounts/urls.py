@@ -1,11 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from dyzo.accounts import views
+
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("2fa/", views.two_factor, name="two_factor"),
+    path("2fa/setup/", views.two_factor_setup, name="two_factor_setup"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -37,11 +37,11 @@ def _is_secret(key: str) -> bool:
 
 def describe(obj) -> str:
     """How the object is named in the trail: its `audit_repr` if it has one, else its type
-    and id. `str(obj)` is not used because it may be a person's name."""
+    and id (in no particular language). `str(obj)` is not used: it may be a person's name."""
     custom = getattr(obj, "audit_repr", None)
     if custom:
         return str(custom)[:200]
-    return f"{obj._meta.verbose_name} #{obj.pk}"[:200]
+    return f"{obj._meta.label_lower} #{obj.pk}"[:200]
 
 
 def log(obj, code: str, *, actor, data: dict | None = None, request=None) -> AuditEntry:

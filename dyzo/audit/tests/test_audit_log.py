@@ -21,7 +21,7 @@ def test_log_records_who_what_when_and_where(coordinator, gent):
     assert (entry.actor_id, entry.actor_username) == (coordinator.pk, "coordinator")
     assert entry.content_type == ContentType.objects.get_for_model(Municipality)
     assert entry.object_id == str(gent.pk)
-    assert entry.object_repr == f"municipality #{gent.pk}"
+    assert entry.object_repr == f"localgov.municipality #{gent.pk}"
     assert (entry.ip_address, entry.user_agent, entry.path) == (
         "192.0.2.7",
         "Firefox",

@@ -1,0 +1,101 @@
+import time
+
+from django_htmx.http import HttpResponseClientRedirect
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+
+from dyzo.accounts.two_factor import confirmed_device, requires_two_factor
+from dyzo.audit import audit
+
+LOGIN_AT = "dyzo_login_at"
+SEEN_AT = "dyzo_seen_at"
+# The last-seen time is written at most once a minute, so most requests do not write the
+# session (and list pages keep their query count).
+SEEN_RESOLUTION_SECONDS = 60
+
+
+def stamp_login(sender, request, user, **kwargs):
+    """At login (which also gives the session a new key), start the session's clocks."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LOGIN_AT] = request.session[SEEN_AT] = time.time()
+
+
+class SessionLimitsMiddleware:
+    """Ends a session 30 minutes after its last request or 10 hours after login.
+
+    The cookie and the session row expire after SESSION_COOKIE_AGE without a refresh too;
+    this check also holds when a stolen cookie keeps the session busy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            self._check(request)
+        return self.get_response(request)
+
+    def _check(self, request):
+        now = time.time()
+        login_at = request.session.get(LOGIN_AT, 0)
+        seen_at = request.session.get(SEEN_AT, login_at)
+        too_long = now - login_at > settings.DYZO_SESSION_MAX_SECONDS
+        if too_long or now - seen_at > settings.SESSION_COOKIE_AGE:
+            audit.log(request.user, "auth.session_expired", actor=request.user, request=request)
+            logout(request)
+            messages.info(request, _("Your session has ended. Please log in again."))
+        elif now - seen_at > SEEN_RESOLUTION_SECONDS:
+            request.session[SEEN_AT] = now
+
+
+# Pages a user who still owes the second factor may open.
+TWO_FACTOR_EXEMPT = {
+    "accounts:two_factor",
+    "accounts:two_factor_setup",
+    "accounts:logout",
+    "accounts:login",
+    "set_language",
+}
+
+
+class TwoFactorMiddleware:
+    """Sends coordinators and administrators to the TOTP step until they pass it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._owes_second_factor(request):
+            return self._second_factor_response(request)
+        return self.get_response(request)
+
+    def _owes_second_factor(self, request) -> bool:
+        user = request.user
+        if not settings.DYZO_REQUIRE_2FA or not user.is_authenticated:
+            return False
+        if not requires_two_factor(user) or user.is_verified():
+            return False
+        try:
+            return resolve(request.path_info).view_name not in TWO_FACTOR_EXEMPT
+        except Resolver404:
+            return True
+
+    def _second_factor_response(self, request):
+        if request.path_info.startswith("/api/"):
+            detail = _("Log in with your second factor (authenticator app) first.")
+            return JsonResponse({"detail": detail}, status=403)
+        has_device = confirmed_device(request.user) is not None
+        url = reverse("accounts:two_factor" if has_device else "accounts:two_factor_setup")
+        next_url = request.get_full_path()
+        if request.method == "GET" and url_has_allowed_host_and_scheme(next_url, None):
+            url = f"{url}?{urlencode({'next': next_url})}"
+        if request.headers.get("HX-Request"):
+            return HttpResponseClientRedirect(url)
+        return redirect(url)
