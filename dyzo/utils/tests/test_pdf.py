@@ -14,7 +14,9 @@ def pdf_text(data: bytes) -> str:
 
 @pytest.fixture
 def template_dir(tmp_path, settings):
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    # Assigning (not mutating) TEMPLATES makes Django rebuild its template engines.
+    engine = {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    settings.TEMPLATES = [engine]
     return tmp_path
 
 
