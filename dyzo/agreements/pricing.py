@@ -1,9 +1,4 @@
-"""Prices proposed for an agreement and the quote for a municipality.
-
-The population used for a tariff is the latest figure known at or before the year; a
-municipality created by a merger that has no figure of its own counts the sum of its
-predecessors' figures (recursively, so a merger of merged municipalities works too).
-"""
+"""Prices proposed for an agreement and the quote for a municipality."""
 
 import dataclasses
 import datetime
@@ -22,21 +17,29 @@ QUOTE_YEARS = 3
 
 
 def population_for_tariff(municipality, year: int) -> int | None:
-    """Inhabitants to price `municipality` in `year`; None when nothing is known."""
-    figure = (
+    """Inhabitants to price `municipality` in `year`; None when nothing is known.
+
+    Its latest figure at or before `year`, plus the figures of the municipalities that merged
+    into it after that figure was counted (and by `year`). A municipality created by a merger
+    has no figure of its own and is the sum of its predecessors; one that absorbed another
+    and kept its code (Antwerpen and Borsbeek, 2025) adds the absorbed one to its own count.
+    """
+    own = (
         Population.objects.filter(municipality=municipality, year__lte=year)
         .order_by("-year")
-        .values_list("inhabitants", flat=True)
+        .values_list("year", "inhabitants")
         .first()
     )
-    if figure is not None:
-        return figure
-    predecessors = [merger.predecessor for merger in municipality.merged_from.all()]
-    if not predecessors:
-        return None
-    figures = [population_for_tariff(predecessor, year) for predecessor in predecessors]
+    mergers = municipality.merged_from.select_related("predecessor")
+    mergers = mergers.filter(effective_date__year__lte=year)
+    if own is not None:
+        mergers = mergers.filter(effective_date__year__gt=own[0])
+    parts = [own[1]] if own is not None else []
+    parts += [population_for_tariff(merger.predecessor, year) for merger in mergers]
     # A partial sum would quote too low a bracket: better to say we do not know.
-    return None if None in figures else sum(figures)
+    if not parts or None in parts:
+        return None
+    return sum(parts)
 
 
 def schedule_for_year(year: int) -> TariffSchedule | None:
