@@ -1,0 +1,134 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import JSONParser, MultiPartParser
+
+from dyzo.audit import audit
+from dyzo.dossiers import services
+from dyzo.dossiers.access import may_change_advice
+from dyzo.dossiers.api.dossier_views import DossierViewSet
+from dyzo.dossiers.api.serializers import AdviceEntrySerializer, EntrepreneurSerializer
+from dyzo.dossiers.models import AdviceEntry, Entrepreneur
+
+__all__ = ["AdviceEntryViewSet", "DossierViewSet", "EntrepreneurViewSet"]
+
+
+class AuditedReadsMixin:
+    """Reading personal data is logged: one entry per list page and per object."""
+
+    audit_prefix = ""
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        ids = [row["id"] for row in response.data.get("results", [])]
+        audit.log(None, f"{self.audit_prefix}.listed", actor=request.user, data={"ids": ids})
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        audit.log(self.get_object(), f"{self.audit_prefix}.viewed", actor=request.user)
+        return response
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Entrepreneurs visible to the user",
+        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="Name or KBO number")],
+    ),
+    retrieve=extend_schema(summary="One entrepreneur"),
+    create=extend_schema(summary="Register an entrepreneur (no national register number)"),
+    partial_update=extend_schema(summary="Change an entrepreneur's details"),
+)
+class EntrepreneurViewSet(
+    AuditedReadsMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission = "dossiers.view_entrepreneur"
+    serializer_class = EntrepreneurSerializer
+    ordering = ("last_name", "first_name", "id")
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    audit_prefix = "entrepreneur"
+
+    @property
+    def write_permission(self):
+        return (
+            "dossiers.add_entrepreneur"
+            if self.action == "create"
+            else "dossiers.change_entrepreneur"
+        )
+
+    def get_queryset(self):
+        # The municipality's NIS code is on every row: joined, not a query per row.
+        queryset = Entrepreneur.objects.visible_to(self.request.user).select_related("municipality")
+        return queryset.search(self.request.query_params.get("q", ""))
+
+    def perform_create(self, serializer):
+        serializer.instance = services.create_entrepreneur(
+            serializer.validated_data, actor=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        services.update_entrepreneur(
+            serializer.instance, serializer.validated_data, actor=self.request.user
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Phone and mail advice visible to the user",
+        parameters=[
+            OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code"),
+            OpenApiParameter("year", OpenApiTypes.INT),
+        ],
+    ),
+    retrieve=extend_schema(summary="One advice entry"),
+    create=extend_schema(summary="Log advice given by phone or mail (by the caller)"),
+    partial_update=extend_schema(summary="Change an advice entry"),
+)
+class AdviceEntryViewSet(
+    AuditedReadsMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission = "dossiers.view_adviceentry"
+    serializer_class = AdviceEntrySerializer
+    ordering = ("-asked_on", "-id")
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    parser_classes = [JSONParser, MultiPartParser]
+    audit_prefix = "advice"
+
+    @property
+    def write_permission(self):
+        return (
+            "dossiers.add_adviceentry" if self.action == "create" else "dossiers.change_adviceentry"
+        )
+
+    def get_queryset(self):
+        # Municipality is shown on every row: joined.
+        queryset = AdviceEntry.objects.visible_to(self.request.user).select_related("municipality")
+        params = self.request.query_params
+        if params.get("municipality"):
+            queryset = queryset.filter(municipality__nis_code=params["municipality"])
+        if params.get("year", "").isdigit():
+            queryset = queryset.filter(asked_on__year=int(params["year"]))
+        return queryset
+
+    def perform_create(self, serializer):
+        serializer.instance = services.log_advice(
+            serializer.validated_data, actor=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        if not may_change_advice(self.request.user, serializer.instance):
+            raise PermissionDenied
+        services.update_advice(
+            serializer.instance, serializer.validated_data, actor=self.request.user
+        )
