@@ -4,7 +4,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -40,6 +40,10 @@ class SessionLimitsMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             self._check(request)
+        elif SESSION_KEY in request.session:
+            # The session's user can no longer log in (deactivated, deleted, new password):
+            # delete the session rather than leave it waiting.
+            request.session.flush()
         return self.get_response(request)
 
     def _check(self, request):
