@@ -25,10 +25,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def registry(request, django_db_blocker):
-    """The real registry. Transactional tests flush the database, so load it again then."""
-    if "transactional_db" not in request.fixturenames:
-        request.getfixturevalue("db")
+def registry(request, db, django_db_blocker):
+    """The real registry, loaded once per test database (see django_db_setup)."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("live_registry")
+
+
+@pytest.fixture
+def live_registry(transactional_db, django_db_blocker):
+    """The real registry for transactional tests: they flush the database, so load it again.
+
+    Two fixtures rather than one because pytest-django orders tests by the database fixtures
+    they name: plain `db` tests first, while the registry loaded at setup is still there.
+    """
     with django_db_blocker.unblock():
         _ensure_registry()
 
@@ -135,7 +144,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, registry):
+def page(browser, live_server, live_registry):
     context = browser.new_context(base_url=live_server.url, locale="nl-BE")
     page = context.new_page()
     page.set_default_timeout(15000)

@@ -13,7 +13,7 @@ URL = "/api/v1/municipalities/"
         ("worker_of_gent", 200),
     ],
 )
-def test_registry_api_access(client, request, persona, status):
+def test_registry_api_access(client, request, registry, persona, status):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(URL).status_code == status
 

@@ -5,7 +5,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_search_open_and_switch_language(page, log_in, registry):
+def test_search_open_and_switch_language(page, log_in):
     from dyzo.accounts.tests.factories import UserFactory
 
     log_in(UserFactory(username="coordinator", coordinator=True))
@@ -26,7 +26,7 @@ def test_search_open_and_switch_language(page, log_in, registry):
     assert page.get_by_role("heading", name="Geschiedenis").is_visible()
 
 
-def test_filters_work_without_a_mouse(page, log_in, registry):
+def test_filters_work_without_a_mouse(page, log_in):
     from dyzo.accounts.tests.factories import UserFactory
 
     log_in(UserFactory(username="analyst", analyst=True))

@@ -14,7 +14,7 @@ def detail(code):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("url", [LIST, detail("44021")])
-def test_every_role_may_read_the_registry(client, request, persona, url):
+def test_every_role_may_read_the_registry(client, request, registry, persona, url):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(url).status_code == 200
 
