@@ -192,6 +192,32 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Each choice set is named after its TextChoices class, so fields named alike ("status",
+    # "kind") in different apps do not collide (drf_spectacular.W001 in check --deploy).
+    "ENUM_NAME_OVERRIDES": {
+        f"{name}Enum": f"dyzo.{app}.constants.{name}"
+        for app, names in {
+            "accounts": ["Role", "Expertise"],
+            "agreements": ["AgreementForm", "AgreementParty", "AgreementStatus", "CaseType"],
+            "dossiers": [
+                "DossierStatus",
+                "DossierBasis",
+                "BusinessPhase",
+                "Outcome",
+                "AdviceChannel",
+                "ActivityKind",
+                "TeamRole",
+                "DocumentKind",
+            ],
+            "insights": ["Category", "ReportFormat"],
+            "localgov": ["PartyKind"],
+            "outreach": ["ContactKind", "DeclineReasonCode"],
+            # portal.AnswerChannel has the values of dossiers.AdviceChannel: one name serves both.
+            "portal": ["RequestKind", "RequestStatus"],
+            "reports": ["ReportStatus", "ReportSection"],
+        }.items()
+        for name in names
+    },
 }
 
 LOGGING = {
