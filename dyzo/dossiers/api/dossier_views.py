@@ -224,7 +224,9 @@ class DossierViewSet(
         )
         return Response(s.ActivitySerializer(activity).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(methods=["get"], responses=s.DossierDocumentSerializer(many=True), summary="Documents")
+    @extend_schema(
+        methods=["get"], responses=s.DossierDocumentSerializer(many=True), summary="Documents"
+    )
     @extend_schema(
         methods=["post"],
         request={"multipart/form-data": s.DossierDocumentSerializer},

@@ -17,7 +17,14 @@ from dyzo.dossiers.tests.factories import (
 )
 from dyzo.reports.tests.factories import WrittenReportFactory
 
-PERSONAS = ["coordinator", "expert", "worker_of_gent", "worker_of_aalst", "analyst", "administrator"]
+PERSONAS = [
+    "coordinator",
+    "expert",
+    "worker_of_gent",
+    "worker_of_aalst",
+    "analyst",
+    "administrator",
+]
 
 
 def expect(*codes):
@@ -91,7 +98,12 @@ API = [
     ("patch", "/api/v1/dossiers/{}/", "gent_dossier", expect(400, 400, 403, 403, 403, 403)),
     ("patch", "/api/v1/dossiers/{}/", "aalst_dossier", expect(400, 404, 403, 403, 403, 403)),
     ("post", "/api/v1/dossiers/{}/close/", "aalst_dossier", expect(200, 404, 403, 403, 403, 403)),
-    ("patch", "/api/v1/entrepreneurs/{}/", "aalst_entrepreneur", expect(200, 404, 403, 403, 403, 403)),
+    (
+        "patch",
+        "/api/v1/entrepreneurs/{}/",
+        "aalst_entrepreneur",
+        expect(200, 404, 403, 403, 403, 403),
+    ),
     ("patch", "/api/v1/advice-entries/{}/", "gent_advice", expect(200, 404, 403, 403, 403, 403)),
     ("post", "/api/v1/reports/{}/approve/", "aalst_report", expect(400, 403, 403, 403, 403, 403)),
 ]
