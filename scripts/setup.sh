@@ -29,7 +29,7 @@ fi
 PYTHON=""
 for candidate in python3.13 python3.12 python3.11 python3; do
     if command -v "$candidate" >/dev/null \
-        && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+        && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
         PYTHON="$candidate"
         break
     fi
@@ -49,7 +49,9 @@ stamp=".venv/.requirements.sha256"
 wanted="$(sha256sum requirements/dev.txt | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     echo "Installing the pinned Python packages (requirements/dev.txt)"
-    .venv/bin/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+    # Some machines list extra package folders that do not exist; pip warns per package.
+    .venv/bin/python -m pip install --quiet --require-hashes -r requirements/dev.txt \
+        2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
     echo "$wanted" > "$stamp"
 fi
 
