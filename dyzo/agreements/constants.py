@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AgreementForm(models.TextChoices):
     """The two forms of cooperation an agreement can take."""
 
-    ANNUAL = "annual_agreement", _("jaarovereenkomst")
-    PAY_PER_CASE = "pay_per_case", _("betaling per case")
+    ANNUAL = "annual_agreement", _("annual subscription")
+    PAY_PER_CASE = "pay_per_case", _("pay per case")
 
 
 class AgreementParty(models.TextChoices):
