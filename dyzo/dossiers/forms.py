@@ -23,6 +23,14 @@ def municipal_workers():
 
 
 class EntrepreneurForm(forms.ModelForm):
+    # Longer than the stored 10 digits: people type dots, spaces or a "BE" prefix.
+    enterprise_number = forms.CharField(
+        label=_("Enterprise number"),
+        max_length=20,
+        required=False,
+        help_text=_("KBO number, for example 0403.170.701."),
+    )
+
     class Meta:
         model = Entrepreneur
         fields = [

@@ -141,18 +141,24 @@ def _action_forms(request, dossier, kinds, team) -> dict:
     step = next_simple_step(dossier)
     team_ids = {m.user_id for m in team}
     forms = {
-        "activity_form": ActivityForm(),
-        "document_form": DocumentForm(),
+        "activity_form": ActivityForm(prefix="activity"),
+        "document_form": DocumentForm(prefix="document"),
         "next_step": DossierStatus(step)
         if step and may_transition(dossier, step, request.user, team_user_ids=team_ids)
         else None,
-        "move_form": MoveForm(initial={"to_status": step, **version}) if step else None,
+        "move_form": MoveForm(initial={"to_status": step, **version}, prefix="move")
+        if step
+        else None,
     }
     if COORDINATOR in kinds:
         forms["team_form"] = TeamMemberForm(dossier=dossier)
-        forms["cancel_form"] = CancelForm(initial=version) if dossier.is_open else None
+        forms["cancel_form"] = (
+            CancelForm(initial=version, prefix="cancel") if dossier.is_open else None
+        )
         forms["close_form"] = (
-            CloseForm(initial=version) if dossier.status == DossierStatus.REPORT_DELIVERED else None
+            CloseForm(initial=version, prefix="close")
+            if dossier.status == DossierStatus.REPORT_DELIVERED
+            else None
         )
     return forms
 
@@ -205,7 +211,7 @@ def _run(request, dossier, action, success_message):
 @needs("dossiers.change_dossier")
 def dossier_move(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
-    form = MoveForm(request.POST)
+    form = MoveForm(request.POST, prefix="move")
     if not form.is_valid():
         messages.error(request, _("This step is not possible."))
         return redirect("dossiers:detail", pk=dossier.pk)
@@ -225,7 +231,7 @@ def dossier_move(request, pk):
 @needs("dossiers.change_dossier")
 def dossier_close(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
-    form = CloseForm(request.POST)
+    form = CloseForm(request.POST, prefix="close")
     if not form.is_valid():
         messages.error(request, _("Choose the outcome of the dossier."))
         return redirect("dossiers:detail", pk=dossier.pk)
@@ -245,7 +251,7 @@ def dossier_close(request, pk):
 @needs("dossiers.change_dossier")
 def dossier_cancel(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
-    form = CancelForm(request.POST)
+    form = CancelForm(request.POST, prefix="cancel")
     if not form.is_valid():
         messages.error(request, _("Say why the dossier is cancelled."))
         return redirect("dossiers:detail", pk=dossier.pk)

@@ -62,7 +62,7 @@ def team_remove(request, pk, member_pk):
 @needs("dossiers.add_activity")
 def activity_add(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
-    form = ActivityForm(request.POST)
+    form = ActivityForm(request.POST, prefix="activity")
     if not form.is_valid():
         _form_errors(request, form)
         return _back(dossier)
@@ -80,7 +80,7 @@ def activity_add(request, pk):
 @needs("dossiers.add_document")
 def document_upload(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
-    form = DocumentForm(request.POST, request.FILES)
+    form = DocumentForm(request.POST, request.FILES, prefix="document")
     if not form.is_valid():
         _form_errors(request, form)
         return _back(dossier)
