@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from django.core.management import ManagementUtility, call_command
+from django.utils import translation
 
 from dyzo.agreements.constants import AgreementStatus
 from dyzo.agreements.models import Agreement
@@ -19,10 +20,11 @@ from dyzo.outreach.models import DeclineReason
 from dyzo.outreach.tests.factories import DeclineReasonFactory
 
 
-def run(*args) -> int:
-    """The command as from a shell: its exit status."""
+def run(*args, language: str = "en") -> int:
+    """The command as from a shell: its exit status. English messages, unless told."""
     try:
-        ManagementUtility(["manage.py", "import_cooperation", *map(str, args)]).execute()
+        with translation.override(language):
+            ManagementUtility(["manage.py", "import_cooperation", *map(str, args)]).execute()
     except SystemExit as exit:
         return exit.code
     return 0
@@ -80,7 +82,8 @@ FAULTS = [
 def earlier_import(db, tmp_path):
     """A valid earlier import of 2018 that a failed import must leave as it is."""
     file = write(tmp_path, cooperation_file(Line(nis_code="41002", annual=True), Line(remote=True)))
-    call_command("import_cooperation", "--year", "2018", file, stdout=None)
+    with translation.override("en"):
+        call_command("import_cooperation", "--year", "2018", file)
     return state()
 
 
@@ -226,6 +229,14 @@ def test_the_illustrative_file_imports_cleanly(db, capsys):
     )
     assert run("--year", 2018, ILLUSTRATIVE_2018) == 0  # again: replaced, not doubled
     assert Agreement.objects.count() == 146
+
+
+def test_the_messages_are_dutch_by_default(earlier_import, tmp_path, capsys):
+    content = cooperation_file(Line(nis_code="99999"))
+    assert run("--year", 2018, write(tmp_path, content), language="nl-be") == 1
+    err = capsys.readouterr().err
+    assert "regel 2: onbekende NIS-code '99999'" in err
+    assert "Er werd niets geïmporteerd." in err
 
 
 def test_a_year_without_municipalities_is_refused(db, tmp_path):

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from dyzo.insights.importing import (
     CooperationFileError,
@@ -26,28 +27,28 @@ class Command(BaseCommand):
 
     def handle(self, *args, year, file, **options):
         if not is_report_year(year):
-            raise CommandError(f"No municipalities are known for {year}.")
+            raise CommandError(_("No municipalities are known for %(year)d.") % {"year": year})
         if not file.is_file():
-            raise CommandError(f"File not found: {file}")
-        self.stdout.write(f"Checking {file.name} for {year}…")
+            raise CommandError(_("File not found: %(file)s") % {"file": file})
+        self.stdout.write(_("Checking %(file)s for %(year)d…") % {"file": file.name, "year": year})
         try:
             rows = read_cooperation_file(file.read_bytes(), year)
         except CooperationFileError as error:
             for problem in error.problems:
                 self.stderr.write(problem)
-            raise CommandError(f"{error} Nothing was imported.")
+            nothing = _("Nothing was imported.")
+            raise CommandError(f"{error} {nothing}")
         summary = import_cooperation(year, rows)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Imported {year}: {summary.municipalities} municipalities in the file, "
-                f"{summary.agreements} agreements, {summary.advice_entries} phone/mail "
-                f"placeholders, {summary.decline_reasons} decline reasons "
-                f"({summary.replaced} earlier imported records replaced)."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(self._summary(summary)))
         for nis_code, in_file, now in forms_differing_from_file(year, rows):
+            message = _("%(code)s: the file says %(file)s, other records make it %(now)s.")
             self.stdout.write(
-                self.style.WARNING(
-                    f"{nis_code}: the file says {in_file}, other records make it {now}."
-                )
+                self.style.WARNING(message % {"code": nis_code, "file": in_file, "now": now})
             )
+
+    def _summary(self, summary) -> str:
+        return _(
+            "Imported %(year)d: %(municipalities)d municipalities in the file, %(agreements)d "
+            "agreements, %(advice_entries)d phone/mail placeholders, %(decline_reasons)d "
+            "decline reasons (%(replaced)d earlier imported records replaced)."
+        ) % vars(summary)

@@ -29,6 +29,36 @@
     Plotly.newPlot(element, traces, layout, config);
   }
 
+  // The GeoJSON follows RFC 7946 (exterior rings counter-clockwise); plotly's d3-geo reads
+  // that winding as "everything but this shape", so every ring is reversed once here.
+  function rewind(geojson) {
+    geojson.features.forEach(function (feature) {
+      var geometry = feature.geometry;
+      var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+      polygons.forEach(function (polygon) {
+        polygon.forEach(function (ring) { ring.reverse(); });
+      });
+    });
+    return geojson;
+  }
+
+  function bounds(geojson) {
+    var box = { west: 180, east: -180, south: 90, north: -90 };
+    geojson.features.forEach(function (feature) {
+      var geometry = feature.geometry;
+      var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+      polygons.forEach(function (polygon) {
+        polygon[0].forEach(function (point) {
+          box.west = Math.min(box.west, point[0]);
+          box.east = Math.max(box.east, point[0]);
+          box.south = Math.min(box.south, point[1]);
+          box.north = Math.max(box.north, point[1]);
+        });
+      });
+    });
+    return box;
+  }
+
   function mapTraces(geojson) {
     return figures.categories.map(function (category) {
       var rows = figures.municipalities.filter(function (m) { return m.category === category.code; });
@@ -58,13 +88,21 @@
     fetch(element.dataset.geojsonUrl)
       .then(function (response) { return response.json(); })
       .then(function (geojson) {
+        // Explicit axis ranges fill the plot better than fitbounds, which keeps a world
+        // aspect ratio.
+        var box = bounds(geojson);
         var layout = {
-          geo: { visible: false, fitbounds: "locations", projection: { type: "mercator" } },
+          geo: {
+            visible: false,
+            projection: { type: "mercator" },
+            lonaxis: { range: [box.west, box.east] },
+            lataxis: { range: [box.south, box.north] }
+          },
           margin: { t: 0, r: 0, b: 0, l: 0 },
           legend: { orientation: "h", y: 0 },
           height: 480
         };
-        return Plotly.newPlot(element, mapTraces(geojson), layout, config);
+        return Plotly.newPlot(element, mapTraces(rewind(geojson)), layout, config);
       })
       .then(function () { element.dataset.drawn = "true"; });
   }
