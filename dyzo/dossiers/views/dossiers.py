@@ -189,7 +189,8 @@ def _conflict(request, dossier, form, error):
     current = Dossier.objects.get(pk=dossier.pk)
     data = request.POST.copy()
     data["version"] = current.version
-    form = DossierEditForm(data, instance=current)
+    # Validating a ModelForm writes the input onto its instance: give it its own copy.
+    form = DossierEditForm(data, instance=Dossier.objects.get(pk=dossier.pk))
     form.is_valid()
     form.add_error(None, str(error))
     context = {"dossier": current, "form": form, "current": current, "conflict": True}
