@@ -24,9 +24,10 @@ from dyzo.dossiers.query import (
     TeamMemberQuerySet,
 )
 from dyzo.localgov.constants import PartyKind
+from dyzo.utils.crypto_fields import EncryptedTextField
 
-# Free text about people; becomes dyzo.utils.crypto_fields.EncryptedTextField when it exists.
-PersonalTextField = models.TextField
+# Free text about people is encrypted at rest (docs/privacy.md); it cannot be searched.
+PersonalTextField = EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
 NO_NATIONAL_NUMBER = _(

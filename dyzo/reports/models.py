@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from dyzo.reports.constants import SECTIONS_BY_CASE_TYPE, ReportStatus
 from dyzo.reports.query import ReportVersionQuerySet, WrittenReportQuerySet
+from dyzo.utils.crypto_fields import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
-# Report texts describe people; becomes dyzo.utils.crypto_fields.EncryptedTextField when it
-# exists.
-PersonalTextField = models.TextField
+# Free text about people is encrypted at rest (docs/privacy.md); it cannot be searched.
+PersonalTextField = EncryptedTextField
 
 
 def report_pdf_path(report, filename: str) -> str:

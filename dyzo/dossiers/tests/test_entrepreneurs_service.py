@@ -45,3 +45,18 @@ def test_update_keeps_its_own_enterprise_number(coordinator):
 def test_no_national_register_number_field_exists():
     names = {field.name for field in Entrepreneur._meta.get_fields()}
     assert not any("national" in name or "rijksregister" in name for name in names)
+
+
+def test_situation_notes_are_encrypted_at_rest(gent, coordinator):
+    from django.db import connection
+
+    entrepreneur = create_entrepreneur(
+        data(gent, situation_notes="Schulden bij de RSZ"), actor=coordinator
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT situation_notes FROM dossiers_entrepreneur WHERE id = %s", [entrepreneur.pk]
+        )
+        stored = cursor.fetchone()[0]
+    assert "RSZ" not in stored and stored.startswith("gAAAAA")
+    assert Entrepreneur.objects.get(pk=entrepreneur.pk).situation_notes == "Schulden bij de RSZ"
