@@ -38,6 +38,6 @@ def published_row(row: dict) -> tuple:
 
 
 @pytest.fixture
-def imported_2018(db):
+def imported_2018(db, registry):
     """The illustrative 2018 file, imported."""
     return import_cooperation(2018, read_cooperation_file(ILLUSTRATIVE_2018.read_bytes(), 2018))

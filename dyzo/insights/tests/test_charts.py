@@ -31,7 +31,7 @@ def test_the_map_colours_every_municipality_by_category_with_a_title(imported_20
     assert titles[0] == "Aartselaar: Jaarovereenkomst"
 
 
-def test_the_map_of_2025_has_the_285_municipalities(db):
+def test_the_map_of_2025_has_the_285_municipalities(db, registry):
     assert str(map_svg(build_report(2025))).count("<path ") == 285
 
 

@@ -34,7 +34,7 @@ def categories(year: int) -> dict[str, str]:
     return {form.municipality.nis_code: form.category for form in classify_year(year)}
 
 
-def test_a_year_without_data_puts_every_municipality_in_none(db):
+def test_a_year_without_data_puts_every_municipality_in_none(db, registry):
     forms = classify_year(2020)
     assert len(forms) == 300
     assert {form.category for form in forms} == {Category.NONE}
@@ -42,13 +42,13 @@ def test_a_year_without_data_puts_every_municipality_in_none(db):
 
 
 @pytest.mark.parametrize("year", [2018, 2019, 2024, 2025])
-def test_every_municipality_of_the_year_once_in_nis_order(db, year):
+def test_every_municipality_of_the_year_once_in_nis_order(db, registry, year):
     codes = [form.municipality.nis_code for form in classify_year(year)]
     expected = list(Municipality.objects.of_year(year).values_list("nis_code", flat=True))
     assert codes == sorted(expected)
 
 
-def test_annual_agreement_wins_over_every_other_form(db):
+def test_annual_agreement_wins_over_every_other_form(db, registry):
     annual(GENT, party=AgreementParty.GEMEENTE)
     per_case(GENT)
     AdviceEntryFactory(municipality=m(GENT), asked_on=datetime.date(2018, 3, 1))
@@ -57,25 +57,25 @@ def test_annual_agreement_wins_over_every_other_form(db):
     assert form.agreement_party == AgreementParty.GEMEENTE
 
 
-def test_pay_per_case_wins_over_phone_advice(db):
+def test_pay_per_case_wins_over_phone_advice(db, registry):
     per_case(GENT)
     AdviceEntryFactory(municipality=m(GENT), asked_on=datetime.date(2018, 3, 1))
     assert category_of(m(GENT), 2018) == Category.PAY_PER_CASE
 
 
-def test_phone_advice_alone_is_remote_only(db):
+def test_phone_advice_alone_is_remote_only(db, registry):
     AdviceEntryFactory(municipality=m(GENT), asked_on=datetime.date(2018, 12, 31))
     assert category_of(m(GENT), 2018) == Category.REMOTE_ONLY
     assert category_of(m(GENT), 2019) == Category.NONE
 
 
-def test_imported_advice_placeholder_counts_for_its_year(db):
+def test_imported_advice_placeholder_counts_for_its_year(db, registry):
     AdviceEntryFactory(municipality=m(GENT), imported=True, asked_on=datetime.date(2020, 5, 1))
     assert category_of(m(GENT), 2018) == Category.REMOTE_ONLY
     assert category_of(m(GENT), 2020) == Category.NONE
 
 
-def test_per_case_dossier_counts_in_the_year_its_report_was_delivered(db):
+def test_per_case_dossier_counts_in_the_year_its_report_was_delivered(db, registry):
     DossierFactory(
         municipality=m(GENT), per_case=True, report_delivered_on=datetime.date(2019, 2, 1)
     )
@@ -84,12 +84,12 @@ def test_per_case_dossier_counts_in_the_year_its_report_was_delivered(db):
 
 
 @pytest.mark.parametrize("basis", [DossierBasis.SUBSCRIPTION, DossierBasis.NOT_COVERED])
-def test_other_dossiers_do_not_make_pay_per_case(db, basis):
+def test_other_dossiers_do_not_make_pay_per_case(db, registry, basis):
     DossierFactory(municipality=m(GENT), basis=basis, report_delivered_on=datetime.date(2019, 2, 1))
     assert category_of(m(GENT), 2019) == Category.NONE
 
 
-def test_agreement_counts_in_every_year_it_was_in_force(db):
+def test_agreement_counts_in_every_year_it_was_in_force(db, registry):
     annual(GENT, starts_on=datetime.date(2018, 11, 1), ends_on=datetime.date(2020, 2, 1))
     assert [category_of(m(GENT), year) for year in (2018, 2020, 2021)] == [
         Category.ANNUAL_AGREEMENT,
@@ -99,18 +99,18 @@ def test_agreement_counts_in_every_year_it_was_in_force(db):
 
 
 @pytest.mark.parametrize("status", [AgreementStatus.DRAFT, AgreementStatus.PROPOSED])
-def test_unsigned_agreements_do_not_count(db, status):
+def test_unsigned_agreements_do_not_count(db, registry, status):
     annual(GENT, status=status)
     assert category_of(m(GENT), 2018) == Category.NONE
 
 
-def test_terminated_agreement_counts_until_it_ended(db):
+def test_terminated_agreement_counts_until_it_ended(db, registry):
     annual(GENT, status=AgreementStatus.TERMINATED, ends_on=datetime.date(2018, 3, 31))
     assert category_of(m(GENT), 2018) == Category.ANNUAL_AGREEMENT
     assert category_of(m(GENT), 2019) == Category.NONE
 
 
-def test_subscriptions_with_gemeente_and_ocmw_make_both(db):
+def test_subscriptions_with_gemeente_and_ocmw_make_both(db, registry):
     annual(GENT, party=AgreementParty.GEMEENTE)
     annual(GENT, party=AgreementParty.OCMW)
     annual(AALST, party=AgreementParty.OCMW)
@@ -119,12 +119,12 @@ def test_subscriptions_with_gemeente_and_ocmw_make_both(db):
     assert form_of(m(AALST), 2018).agreement_party == AgreementParty.OCMW
 
 
-def test_a_per_case_agreement_has_no_agreement_party(db):
+def test_a_per_case_agreement_has_no_agreement_party(db, registry):
     per_case(GENT, party=AgreementParty.GEMEENTE)
     assert form_of(m(GENT), 2018).agreement_party is None
 
 
-def test_former_municipalities_count_once_for_their_successor_in_2019(db):
+def test_former_municipalities_count_once_for_their_successor_in_2019(db, registry):
     annual("44049", year=2018, party=AgreementParty.GEMEENTE)  # Nevele, into Deinze 44083
     annual("44011", year=2018, party=AgreementParty.OCMW)  # the old Deinze, same successor
     in_2019 = categories(2019)
@@ -136,7 +136,7 @@ def test_former_municipalities_count_once_for_their_successor_in_2019(db):
     assert categories(2018)["44049"] == Category.ANNUAL_AGREEMENT
 
 
-def test_records_of_a_former_municipality_count_for_its_2025_successor(db):
+def test_records_of_a_former_municipality_count_for_its_2025_successor(db, registry):
     per_case("11056", year=2024)  # Zwijndrecht, into Beveren-Kruibeke-Zwijndrecht 46030
     AdviceEntryFactory(municipality=m("11007"), asked_on=datetime.date(2025, 2, 1))  # Borsbeek
     in_2025 = categories(2025)
@@ -145,14 +145,14 @@ def test_records_of_a_former_municipality_count_for_its_2025_successor(db):
     assert len(in_2025) == 285
 
 
-def test_a_successor_record_does_not_reach_back_before_the_merger(db):
+def test_a_successor_record_does_not_reach_back_before_the_merger(db, registry):
     annual("44083", year=2019, starts_on=datetime.date(2018, 6, 1))  # Deinze as of 2019
     assert category_of(m("44049"), 2018) == Category.NONE
     assert category_of(m("44083"), 2018) is None
 
 
 def test_classification_runs_in_five_queries_whatever_the_number_of_records(
-    db, django_assert_num_queries
+    db, registry, django_assert_num_queries
 ):
     def count_queries(agreements: int):
         for municipality in Municipality.objects.of_year(2018)[:agreements]:

@@ -120,7 +120,7 @@ def _expected(records: list[dict], year: int) -> dict[str, str]:
     year=st.sampled_from(YEARS),
     records=st.lists(st.one_of(agreements, dossiers, advice), max_size=6),
 )
-def test_every_municipality_in_exactly_one_category_and_totals_add_up(db, year, records):
+def test_every_municipality_in_exactly_one_category_and_totals_add_up(db, registry, year, records):
     records = [record for record in records if _plausible(record)]
     with transaction.atomic():
         for record in records:

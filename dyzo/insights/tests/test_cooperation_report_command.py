@@ -123,6 +123,6 @@ def test_pdf_carries_the_tables_the_chart_and_the_map(imported_2018, tmp_path):
     assert legend[:2] == ["Jaarovereenkomst", "Betaling"]
 
 
-def test_an_unknown_year_is_refused(db):
+def test_an_unknown_year_is_refused(db, registry):
     with pytest.raises(CommandError):
         call_command("cooperation_report", "--year", "1999")

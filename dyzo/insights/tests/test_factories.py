@@ -16,7 +16,7 @@ from dyzo.insights.tests.factories import CooperationLineFactory, cooperation_fi
         ({"remote": True, "declined": True}, Category.REMOTE_ONLY),
     ],
 )
-def test_each_trait_builds_a_valid_line(db, traits, form):
+def test_each_trait_builds_a_valid_line(db, registry, traits, form):
     line = CooperationLineFactory(**traits)
     (row,) = read_cooperation_file(cooperation_file(line), 2018)
     assert row.form == form

@@ -1,8 +1,9 @@
 import datetime
+import sys
 
 import pytest
 
-from django.core.management import ManagementUtility, call_command
+from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from dyzo.agreements.constants import AgreementStatus
@@ -21,12 +22,18 @@ from dyzo.outreach.tests.factories import DeclineReasonFactory
 
 
 def run(*args, language: str = "en") -> int:
-    """The command as from a shell: its exit status. English messages, unless told."""
+    """The command's exit status as a shell sees it (Django exits with the CommandError's
+    returncode and prints its message to stderr). English messages, unless told.
+
+    Not through ManagementUtility: run_from_argv closes the database connections, which
+    would end the test's transaction on PostgreSQL.
+    """
     try:
         with translation.override(language):
-            ManagementUtility(["manage.py", "import_cooperation", *map(str, args)]).execute()
-    except SystemExit as exit:
-        return exit.code
+            call_command("import_cooperation", *map(str, args))
+    except CommandError as error:
+        sys.stderr.write(f"CommandError: {error}\n")
+        return error.returncode
     return 0
 
 
@@ -79,7 +86,7 @@ FAULTS = [
 
 
 @pytest.fixture
-def earlier_import(db, tmp_path):
+def earlier_import(db, registry, tmp_path):
     """A valid earlier import of 2018 that a failed import must leave as it is."""
     file = write(tmp_path, cooperation_file(Line(nis_code="41002", annual=True), Line(remote=True)))
     with translation.override("en"):
@@ -138,7 +145,9 @@ def test_a_malformed_file_fails_and_changes_nothing(
     assert state() == earlier_import
 
 
-def test_a_good_file_creates_marked_records_and_missing_municipalities_are_none(db, tmp_path):
+def test_a_good_file_creates_marked_records_and_missing_municipalities_are_none(
+    db, registry, tmp_path
+):
     content = cooperation_file(
         Line(nis_code="44021", annual=True),
         Line(nis_code="41002", per_case=True),
@@ -171,7 +180,7 @@ def test_a_good_file_creates_marked_records_and_missing_municipalities_are_none(
     assert list(found.values()).count("none") == 308 - 3
 
 
-def test_importing_again_replaces_only_that_years_imported_records(db, tmp_path):
+def test_importing_again_replaces_only_that_years_imported_records(db, registry, tmp_path):
     gent, aalst = (Municipality.objects.get(nis_code=c) for c in ("44021", "41002"))
     manual = AgreementFactory(
         municipality=aalst, status=AgreementStatus.SIGNED, starts_on=datetime.date(2018, 3, 1)
@@ -196,7 +205,7 @@ def test_importing_again_replaces_only_that_years_imported_records(db, tmp_path)
     assert categories(2018)["41002"] == "annual_agreement"  # the manual agreement
 
 
-def test_a_reason_already_entered_by_hand_is_not_imported_twice(db, tmp_path):
+def test_a_reason_already_entered_by_hand_is_not_imported_twice(db, registry, tmp_path):
     gent = Municipality.objects.get(nis_code="44021")
     DeclineReasonFactory(municipality=gent, year=2018, code=DeclineReasonCode.COST_TOO_HIGH)
     content = cooperation_file(Line(reasons="cost_too_high;no_need_perceived"))
@@ -207,7 +216,7 @@ def test_a_reason_already_entered_by_hand_is_not_imported_twice(db, tmp_path):
     ]
 
 
-def test_the_command_prints_a_summary_and_warns_about_other_records(db, tmp_path, capsys):
+def test_the_command_prints_a_summary_and_warns_about_other_records(db, registry, tmp_path, capsys):
     AgreementFactory(status=AgreementStatus.SIGNED, starts_on=datetime.date(2018, 3, 1))  # Gent
     assert run("--year", 2018, write(tmp_path, cooperation_file(Line(remote=True)))) == 0
     out = capsys.readouterr().out
@@ -215,14 +224,14 @@ def test_the_command_prints_a_summary_and_warns_about_other_records(db, tmp_path
     assert "44021: the file says remote_only, other records make it annual_agreement" in out
 
 
-def test_the_import_is_audited(db, tmp_path):
+def test_the_import_is_audited(db, registry, tmp_path):
     assert run("--year", 2018, write(tmp_path, cooperation_file(Line(annual=True)))) == 0
     entry = AuditEntry.objects.get(code="cooperation.imported")
     assert entry.data["year"] == 2018
     assert entry.data["agreements"] == 1
 
 
-def test_the_illustrative_file_imports_cleanly(db, capsys):
+def test_the_illustrative_file_imports_cleanly(db, registry, capsys):
     assert run("--year", 2018, ILLUSTRATIVE_2018) == 0
     assert "308 municipalities in the file, 146 agreements, 3 phone/mail placeholders" in (
         capsys.readouterr().out
@@ -239,5 +248,5 @@ def test_the_messages_are_dutch_by_default(earlier_import, tmp_path, capsys):
     assert "Er werd niets geïmporteerd." in err
 
 
-def test_a_year_without_municipalities_is_refused(db, tmp_path):
+def test_a_year_without_municipalities_is_refused(db, registry, tmp_path):
     assert run("--year", 1990, write(tmp_path, cooperation_file(Line()))) == 1

@@ -64,14 +64,14 @@ def test_agreement_party_is_null_unless_annual(imported_2018):
         assert (row["agreement_party"] is None) == (row["category"] != "annual_agreement")
 
 
-def test_a_year_without_data_reports_every_municipality_as_none(db):
+def test_a_year_without_data_reports_every_municipality_as_none(db, registry):
     report = build_report(2021)
     assert report["total"]["none"] == report["total"]["municipalities"] == 300
     assert report["total"]["cooperating"] == 0
     assert report["non_cooperation_reasons"] == []
 
 
-def test_after_the_2025_merger_the_successor_counts_once_in_its_new_province(db):
+def test_after_the_2025_merger_the_successor_counts_once_in_its_new_province(db, registry):
     zwijndrecht = Municipality.objects.get(nis_code="11056")
     AgreementFactory(
         municipality=zwijndrecht,
@@ -89,7 +89,7 @@ def test_after_the_2025_merger_the_successor_counts_once_in_its_new_province(db)
     assert row["nis_code"] == "46030"
 
 
-def test_reasons_count_each_municipality_once_per_reason(db):
+def test_reasons_count_each_municipality_once_per_reason(db, registry):
     gent = Municipality.objects.get(nis_code="44021")
     DeclineReasonFactory(municipality=gent, year=2019, code=DeclineReasonCode.OTHER, text="a")
     DeclineReasonFactory(municipality=gent, year=2019, code=DeclineReasonCode.OTHER, text="b")
@@ -101,7 +101,7 @@ def test_reasons_count_each_municipality_once_per_reason(db):
     assert reasons == [{"reason": "other", "count": 2}, {"reason": "cost_too_high", "count": 1}]
 
 
-def test_reasons_of_former_municipalities_count_once_for_their_successor(db):
+def test_reasons_of_former_municipalities_count_once_for_their_successor(db, registry):
     for nis_code in ("44049", "44011"):  # Nevele and the old Deinze: Deinze from 2019
         DeclineReasonFactory(
             municipality=Municipality.objects.get(nis_code=nis_code),
@@ -113,7 +113,7 @@ def test_reasons_of_former_municipalities_count_once_for_their_successor(db):
     ]
 
 
-def test_ties_in_reasons_are_sorted_by_code(db):
+def test_ties_in_reasons_are_sorted_by_code(db, registry):
     gent = Municipality.objects.get(nis_code="44021")
     for code in (DeclineReasonCode.NO_NEED_PERCEIVED, DeclineReasonCode.COST_TOO_HIGH):
         DeclineReasonFactory(municipality=gent, year=2022, code=code)

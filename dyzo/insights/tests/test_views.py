@@ -47,7 +47,7 @@ def test_the_figure_data_matches_the_report(client, coordinator, imported_2018):
 
 
 @pytest.mark.parametrize(("year", "geojson"), [(2019, "2019"), (2024, "2019"), (2025, "2025")])
-def test_the_map_uses_the_boundaries_of_the_year(client, coordinator, year, geojson):
+def test_the_map_uses_the_boundaries_of_the_year(client, coordinator, registry, year, geojson):
     client.force_login(coordinator)
     response = client.get(page_url(year))
     assert f"flanders_municipalities_{geojson}.geojson" in response.content.decode()
@@ -84,14 +84,14 @@ def test_downloads_stream_every_format(client, analyst, imported_2018):
     assert json.loads(client.get(download_url(2018, "json")).content) == build_report(2018)
 
 
-def test_an_unknown_format_or_year_is_not_found(client, coordinator):
+def test_an_unknown_format_or_year_is_not_found(client, coordinator, registry):
     client.force_login(coordinator)
     assert client.get(download_url(2018, "docx")).status_code == 404
     assert client.get(page_url(2017)).status_code == 404
     assert client.get(page_url(2999)).status_code == 404
 
 
-def test_the_year_picker_redirects_to_the_year(client, coordinator):
+def test_the_year_picker_redirects_to_the_year(client, coordinator, registry):
     client.force_login(coordinator)
     response = client.get(reverse("insights:cooperation_report_pick"), {"year": "2019"})
     assert response.status_code == 302
@@ -121,7 +121,7 @@ def test_the_comparison_lists_changes_and_mergers(client, coordinator, imported_
     assert "Deinze" in response.content.decode()
 
 
-def test_the_first_year_has_no_comparison(client, coordinator):
+def test_the_first_year_has_no_comparison(client, coordinator, registry):
     client.force_login(coordinator)
     assert "cooperation_comparison" not in client.get(page_url(2018)).content.decode()
     assert (
