@@ -87,6 +87,10 @@ DOSSIERS_REFERRER = [
 # The yearly cooperation report (page, downloads, API): see docs/cooperation-report.md.
 INSIGHTS_READ = ["insights.view_cooperation_report"]
 
+# The portal's help requests: workers submit them, coordinators take them up. See docs/portal.md.
+PORTAL_SUBMIT = ["portal.view_helprequest", "portal.add_helprequest"]
+PORTAL_HANDLE = ["portal.view_helprequest", "portal.handle_helprequest"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *REGISTRY_READ,
@@ -94,9 +98,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *COOPERATION_MANAGE,
         *DOSSIERS_COORDINATE,
         *INSIGHTS_READ,
+        *PORTAL_HANDLE,
     ],
     Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_EXPERT],
-    Role.MUNICIPAL_WORKER: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_REFERRER],
+    Role.MUNICIPAL_WORKER: [
+        *REGISTRY_READ,
+        "agreements.view_agreement",
+        *DOSSIERS_REFERRER,
+        *PORTAL_SUBMIT,
+    ],
     Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ, *INSIGHTS_READ],
     Role.ADMINISTRATOR: [
         *REGISTRY_READ,

@@ -1,0 +1,86 @@
+"""What the portal shows per municipality of a worker: agreements in force, the use of the
+year against them and the year's category of cooperation. A fixed number of queries
+however many municipalities the worker serves."""
+
+import dataclasses
+import datetime
+from collections import defaultdict
+
+from django.db.models import Count
+
+from dyzo.agreements.access import visible_agreements
+from dyzo.agreements.constants import CaseType
+from dyzo.dossiers.constants import DossierBasis, DossierStatus
+from dyzo.dossiers.models import AdviceEntry, Dossier
+from dyzo.insights.classification import classify_year
+from dyzo.insights.constants import Category
+from dyzo.localgov.models import Municipality
+
+
+@dataclasses.dataclass
+class MunicipalityUse:
+    municipality: Municipality
+    year: int
+    agreements: list = dataclasses.field(default_factory=list)
+    # {case_type: {status: count}} of this year's dossiers.
+    dossiers: dict = dataclasses.field(default_factory=lambda: defaultdict(dict))
+    # {basis: count}: what paid for this year's dossiers.
+    bases: dict = dataclasses.field(default_factory=dict)
+    advice_count: int = 0
+    category: str | None = None
+
+    @property
+    def dossier_total(self) -> int:
+        return sum(sum(statuses.values()) for statuses in self.dossiers.values())
+
+    @property
+    def category_label(self) -> str:
+        return Category(self.category).label if self.category else ""
+
+    @property
+    def basis_rows(self) -> list[dict]:
+        return [
+            {"label": basis.label, "count": self.bases[basis]}
+            for basis in DossierBasis
+            if basis in self.bases
+        ]
+
+    @property
+    def dossier_rows(self) -> list[dict]:
+        return [
+            {"case_type": CaseType(case_type).label, "status": status.label, "count": count}
+            for case_type, statuses in sorted(self.dossiers.items())
+            for status in DossierStatus
+            if (count := statuses.get(status))
+        ]
+
+
+def municipalities_of(user) -> list[Municipality]:
+    return list(
+        Municipality.objects.filter(pk__in=user.municipality_ids())
+        .select_related("province")
+        .order_by("name")
+    )
+
+
+def use_of_year(user, year: int | None = None) -> list[MunicipalityUse]:
+    """The portal overview for `user`'s municipalities, in the year `year` (default now)."""
+    year = year or datetime.date.today().year
+    uses = {m.pk: MunicipalityUse(municipality=m, year=year) for m in municipalities_of(user)}
+    today = datetime.date.today()
+    for agreement in visible_agreements(user).in_force_on(today).filter(municipality__in=uses):
+        uses[agreement.municipality_id].agreements.append(agreement)
+    dossiers = Dossier.objects.visible_to(user).filter(municipality__in=uses, year=year)
+    rows = dossiers.values("municipality", "case_type", "status").annotate(n=Count("pk"))
+    for row in rows.order_by():
+        uses[row["municipality"]].dossiers[row["case_type"]][row["status"]] = row["n"]
+    for row in dossiers.values("municipality", "basis").annotate(n=Count("pk")).order_by():
+        uses[row["municipality"]].bases[row["basis"]] = row["n"]
+    advice = AdviceEntry.objects.visible_to(user).given_in(year).filter(municipality__in=uses)
+    for row in advice.values("municipality").annotate(n=Count("pk")).order_by():
+        uses[row["municipality"]].advice_count = row["n"]
+    if uses:
+        for form in classify_year(year):
+            if form.municipality.pk in uses:
+                uses[form.municipality.pk].category = form.category
+    return list(uses.values())

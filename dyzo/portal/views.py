@@ -1,0 +1,149 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dyzo.agreements.pricing import quote_for
+from dyzo.dossiers.models import Dossier
+from dyzo.portal import services
+from dyzo.portal.access import (
+    for_municipal_workers,
+    get_help_request_for_user,
+    get_own_municipality,
+)
+from dyzo.portal.errors import HelpRequestError
+from dyzo.portal.forms import AnswerForm, DeclineForm, HelpRequestForm
+from dyzo.portal.models import HelpRequest
+from dyzo.portal.usage import use_of_year
+from dyzo.utils.access import login_and_permission_required
+from dyzo.utils.errors import DomainError
+from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pdf import render_to_pdf
+
+PAGE_SIZE = 25
+
+
+@for_municipal_workers
+def portal_home(request):
+    context = {"uses": use_of_year(request.user), "year": datetime.date.today().year}
+    return render(request, "portal/home.html", context)
+
+
+@for_municipal_workers
+def quote(request, nis_code):
+    municipality = get_own_municipality(request.user, nis_code)
+    return render(request, "portal/quote.html", {"quote": quote_for(municipality)})
+
+
+@for_municipal_workers
+def quote_pdf(request, nis_code):
+    municipality = get_own_municipality(request.user, nis_code)
+    context = {"quote": quote_for(municipality), "today": datetime.date.today()}
+    response = HttpResponse(
+        render_to_pdf("agreements/quote_pdf.html", context), content_type="application/pdf"
+    )
+    filename = f"dyzo-offerte-{nis_code}-{context['quote'].year}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@for_municipal_workers
+def dossier_list(request):
+    queryset = Dossier.objects.visible_to(request.user).select_related(
+        "municipality", "entrepreneur", "report"
+    )
+    page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    return render(request, "portal/dossier_list.html", {"page": page})
+
+
+@login_and_permission_required("portal.view_helprequest")
+def request_list(request):
+    queryset = HelpRequest.objects.visible_to(request.user).select_related(
+        "municipality", "submitted_by", "dossier"
+    )
+    if request.GET.get("waiting"):
+        queryset = queryset.waiting()
+    page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    return render(request, "portal/request_list.html", {"page": page})
+
+
+@login_and_permission_required("portal.add_helprequest")
+def request_create(request):
+    form = HelpRequestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            help_request = services.submit_help_request(
+                form.service_data(), party=form.cleaned_data["party"], actor=request.user
+            )
+        except HelpRequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your help request was sent to Dyzo."))
+            return redirect("portal:request_detail", pk=help_request.pk)
+    return render(request, "portal/request_form.html", {"form": form})
+
+
+@login_and_permission_required("portal.view_helprequest")
+def request_detail(request, pk):
+    help_request = get_help_request_for_user(request.user, pk)
+    context = {
+        "help_request": help_request,
+        "answer_form": AnswerForm(initial={"channel": help_request.answer_channel}),
+        "decline_form": DeclineForm(),
+    }
+    return render(request, "portal/request_detail.html", context)
+
+
+def _handle(request, pk, action, form_class=None):
+    """Run a coordinator's action on a waiting request; errors come back as a message."""
+    help_request = get_help_request_for_user(request.user, pk, handle=True)
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("portal:request_detail", pk=pk)
+    try:
+        action(help_request, form)
+    except DomainError as error:
+        # The dossiers app's intake may refuse too (for example a municipality that merged).
+        messages.error(request, str(error))
+    return redirect("portal:request_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def request_take_up(request, pk):
+    return _handle(
+        request,
+        pk,
+        lambda help_request, form: services.take_up_help_request(help_request, actor=request.user),
+    )
+
+
+@require_POST
+@login_required
+def request_answer(request, pk):
+    return _handle(
+        request,
+        pk,
+        lambda help_request, form: services.answer_help_request(
+            help_request, form.cleaned_data, actor=request.user
+        ),
+        AnswerForm,
+    )
+
+
+@require_POST
+@login_required
+def request_decline(request, pk):
+    return _handle(
+        request,
+        pk,
+        lambda help_request, form: services.decline_help_request(
+            help_request, form.cleaned_data["reason"], actor=request.user
+        ),
+        DeclineForm,
+    )
