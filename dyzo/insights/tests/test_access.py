@@ -2,6 +2,9 @@
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from dyzo.insights.report import build_report
 
 PAGE = "/insights/cooperation/2018/"
@@ -54,3 +57,16 @@ def test_the_api_returns_the_report(client, analyst, imported_2018):
 def test_the_api_refuses_unknown_years(client, analyst, registry):
     client.force_login(analyst)
     assert client.get("/api/v1/cooperation-reports/2016/").status_code == 404
+
+
+def test_the_api_query_count_does_not_grow_with_the_data(client, analyst, imported_2018):
+    client.force_login(analyst)
+
+    def count(year: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/api/v1/cooperation-reports/{year}/").status_code == 200
+        return len(queries.captured_queries)
+
+    # 1 session, 2 user, 3 permissions, then the report's six (registry, mergers,
+    # agreements, dossiers, advice, decline reasons).
+    assert count(2018) == count(2021) == 9

@@ -128,3 +128,16 @@ def test_the_first_year_has_no_comparison(client, coordinator, registry):
         reverse("insights:cooperation_comparison", args=[2019])
         in client.get(page_url(2019)).content.decode()
     )
+
+
+def test_the_comparison_query_count_does_not_grow_with_the_data(client, coordinator, imported_2018):
+    client.force_login(coordinator)
+
+    def count(year: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("insights:cooperation_comparison", args=[year]))
+        return len(queries.captured_queries)
+
+    # 1 session, 2 user, 3 permissions, then per year 5 (registry, mergers, agreements,
+    # dossiers, advice) twice, and 14 the mergers of the year.
+    assert count(2019) == count(2022) == 14
