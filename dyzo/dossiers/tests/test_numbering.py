@@ -23,7 +23,7 @@ def test_each_year_has_its_own_numbers(db):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_intakes_get_gapless_unique_numbers(registry):
+def test_concurrent_intakes_get_gapless_unique_numbers(live_registry):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers; the race needs PostgreSQL.")
     from dyzo.localgov.models import Municipality
