@@ -1,0 +1,105 @@
+"""Schemathesis against the committed OpenAPI schema: no request it generates may make the
+API answer with a server error.
+
+The cases run in-process against the WSGI application as a logged-in coordinator (the role
+that may do the most), with the world of world.py in the database. Each call runs in a
+savepoint that is rolled back, so a failed write cannot poison the rest. Bounded and
+derandomized so the suite stays fast and repeatable.
+"""
+
+import hypothesis
+import pytest
+import schemathesis
+from schemathesis.checks import not_a_server_error
+
+from django.conf import settings
+from django.core.wsgi import get_wsgi_application
+from django.db import transaction
+from django.test import Client
+
+SCHEMA_PATH = settings.BASE_DIR / "docs" / "openapi.yaml"
+CSRF_TOKEN = "schemathesisschemathesisschemath"  # 32 characters, as Django's secret.
+
+# Operations schemathesis found a server error in, owned by another app: each is run in
+# test_known_server_errors (xfail) until fixed. Key: operation label; value: the issue.
+KNOWN_SERVER_ERRORS: dict[str, str] = {
+    "GET /api/v1/advice-entries/": (
+        "?year=0 raises ValueError 'year 0 is out of range' in the year filter of "
+        "dyzo/dossiers/api/views.py (AdviceEntryViewSet.list)"
+    ),
+}
+
+schema = schemathesis.openapi.from_path(SCHEMA_PATH)
+
+
+def _buffered(app):
+    """The WSGI app, with every answer read and closed as a server would: file downloads
+    stream from open files that the test transport would otherwise leave open."""
+
+    def wrapped(environ, start_response):
+        result = app(environ, start_response)
+        try:
+            return [b"".join(result)]
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+
+    return wrapped
+
+
+application = _buffered(get_wsgi_application())
+
+
+@pytest.fixture
+def coordinator_cookies(world):
+    client = Client()
+    client.force_login(world.users["coordinator"])
+    return {
+        settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value,
+        settings.CSRF_COOKIE_NAME: CSRF_TOKEN,
+    }
+
+
+def _call_and_check(case, cookies):
+    with transaction.atomic():
+        response = case.call(app=application, cookies=cookies, headers={"X-CSRFToken": CSRF_TOKEN})
+        transaction.set_rollback(True)
+    case.validate_response(response, checks=[not_a_server_error])
+
+
+SETTINGS = hypothesis.settings(
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(hypothesis.HealthCheck),
+)
+
+
+@schema.exclude(lambda ctx: ctx.operation.label in KNOWN_SERVER_ERRORS).parametrize()
+@SETTINGS
+def test_api_answers_without_server_errors(case, coordinator_cookies):
+    _call_and_check(case, coordinator_cookies)
+
+
+if KNOWN_SERVER_ERRORS:
+
+    @pytest.mark.xfail(reason="known server errors, see KNOWN_SERVER_ERRORS", strict=False)
+    @schema.include(lambda ctx: ctx.operation.label in KNOWN_SERVER_ERRORS).parametrize()
+    @SETTINGS
+    def test_known_server_errors(case, coordinator_cookies):
+        _call_and_check(case, coordinator_cookies)
+
+
+def test_the_cases_run_as_the_logged_in_coordinator(world, coordinator_cookies):
+    """Guards the harness itself: a case sent like the generated ones gets past the login
+    and sees the world, so the run above exercises the API and not only its 403."""
+    case = schema["/api/v1/dossiers/"]["GET"].Case()
+
+    response = case.call(
+        app=application, cookies=coordinator_cookies, headers={"X-CSRFToken": CSRF_TOKEN}
+    )
+
+    assert response.status_code == 200
+    references = {row["reference"] for row in response.json()["results"]}
+    assert {world.own.dossier.reference, world.other.dossier.reference} <= references
