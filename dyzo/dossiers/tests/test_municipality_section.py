@@ -1,0 +1,25 @@
+import pytest
+
+from django.urls import reverse
+
+from dyzo.dossiers.tests.factories import AdviceEntryFactory, DossierFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_municipality_page_lists_its_visible_dossiers(client, worker_of_gent, gent, aalst):
+    own = DossierFactory(municipality=gent)
+    other = DossierFactory(municipality=aalst)
+    AdviceEntryFactory(municipality=gent)
+    client.force_login(worker_of_gent)
+    content = client.get(reverse("localgov:municipality_detail", args=["44021"])).content.decode()
+    assert own.reference in content
+    assert other.reference not in content
+    assert "1 advies" in content
+
+
+def test_analysts_see_no_dossier_section(client, analyst, gent):
+    DossierFactory(municipality=gent)
+    client.force_login(analyst)
+    response = client.get(reverse("localgov:municipality_detail", args=["44021"]))
+    assert "dossiers-heading" not in response.content.decode()
