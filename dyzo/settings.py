@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "dyzo.portal",
     "dyzo.audit",
     "dyzo.privacy",
+    "dyzo.backups",
 ]
 
 MIDDLEWARE = [
