@@ -12,14 +12,21 @@ class HelpRequestForm(forms.ModelForm):
     """A help request: the party it is for (one of the worker's own), what is asked, and the
     least the entrepreneur's data Dyzo needs to start."""
 
-    party = forms.ModelChoiceField(
+    on_behalf_of = forms.ModelChoiceField(
         label=_("On behalf of"), queryset=Party.objects.none(), empty_label=None
+    )
+    # Typed the way the KBO writes it (0403.170.701); stored compact.
+    enterprise_number = forms.CharField(
+        label=_("Enterprise number"),
+        max_length=20,
+        required=False,
+        help_text=_("KBO number, for example 0403.170.701."),
     )
 
     class Meta:
         model = HelpRequest
         fields = [
-            "party",
+            "on_behalf_of",
             "kind",
             "entrepreneur_first_name",
             "entrepreneur_last_name",
@@ -33,7 +40,7 @@ class HelpRequestForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party"].queryset = user.parties.select_related("municipality").order_by(
+        self.fields["on_behalf_of"].queryset = user.parties.select_related("municipality").order_by(
             "municipality__name", "kind"
         )
         self.fields["kind"].choices = RequestKind.choices

@@ -77,7 +77,7 @@ def request_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             help_request = services.submit_help_request(
-                form.service_data(), party=form.cleaned_data["party"], actor=request.user
+                form.service_data(), party=form.cleaned_data["on_behalf_of"], actor=request.user
             )
         except HelpRequestError as error:
             form.add_error(None, str(error))

@@ -13,6 +13,7 @@ class HelpRequestSerializer(serializers.ModelSerializer):
 
     municipality = serializers.CharField(source="municipality.nis_code")
     party = serializers.ChoiceField(choices=PartyKind.choices)
+    enterprise_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
     dossier = serializers.CharField(source="dossier.reference", read_only=True, default=None)
     dossier_status = serializers.CharField(source="dossier.status", read_only=True, default=None)
 
