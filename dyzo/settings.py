@@ -308,3 +308,6 @@ AXES_CLIENT_IP_CALLABLE = "dyzo.audit.audit.client_ip"
 # Successful logins are in the audit trail already.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
+
+# Privacy (docs/privacy.md): years after a dossier's close before apply_retention anonymises.
+DYZO_RETENTION_YEARS_AFTER_CLOSE = env_int("DYZO_RETENTION_YEARS_AFTER_CLOSE", 5)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("insights/", include("dyzo.insights.urls")),
     path("portal/", include("dyzo.portal.urls")),
     path("audit/", include("dyzo.audit.urls")),
+    path("privacy/", include("dyzo.privacy.urls")),
     path("api/v1/", include(api_patterns)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),

@@ -91,6 +91,10 @@ INSIGHTS_READ = ["insights.view_cooperation_report"]
 PORTAL_SUBMIT = ["portal.view_helprequest", "portal.add_helprequest"]
 PORTAL_HANDLE = ["portal.view_helprequest", "portal.handle_helprequest"]
 
+# The audit trail (docs/audit.md) and the entrepreneur's privacy rights (docs/privacy.md).
+AUDIT_READ = ["audit.view_auditentry"]
+PRIVACY_MANAGE = ["privacy.export_entrepreneur", "privacy.erase_entrepreneur"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *REGISTRY_READ,
@@ -99,6 +103,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *DOSSIERS_COORDINATE,
         *INSIGHTS_READ,
         *PORTAL_HANDLE,
+        *AUDIT_READ,
+        *PRIVACY_MANAGE,
     ],
     Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_EXPERT],
     Role.MUNICIPAL_WORKER: [
@@ -116,6 +122,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "localgov.change_municipality",
         *COOPERATION_MANAGE,
         *INSIGHTS_READ,
+        *AUDIT_READ,
     ],
 }
 
