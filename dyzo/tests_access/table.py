@@ -219,6 +219,10 @@ RULES: dict[str, Rule] = {
     "portal:request_decline": Rule(get=None, write=COORDINATOR, kwargs=obj("help_request")),
     "help-request-list": Rule(get="N Y N N N Y", write=WORKER),
     "help-request-detail": Rule(get="N Y N N N O", kwargs=obj("help_request")),
+    # Privacy: what Dyzo holds about one entrepreneur, its export and erasure.
+    "privacy:entrepreneur_privacy": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),
+    "privacy:entrepreneur_export": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),
+    "privacy:entrepreneur_erase": Rule(get=None, write=COORDINATOR, kwargs=obj("entrepreneur")),
     # The OpenAPI schema describes the API, it holds no data.
     "api-schema": Rule(get=EVERYONE),
 }
