@@ -80,3 +80,13 @@ def client_ip(request) -> str | None:
         if forwarded:
             return forwarded.split(",")[0].strip() or None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def trail_url(obj) -> str:
+    """The audit trail page of one object, for a link on its detail page."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    query = {"content_type": f"{content_type.app_label}.{content_type.model}", "object_id": obj.pk}
+    return f"{reverse('audit:entry_list')}?{urlencode(query)}"

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from dyzo.audit import views
+
 app_name = "audit"
-urlpatterns = []
+urlpatterns = [
+    path("", views.entry_list, name="entry_list"),
+]
