@@ -60,6 +60,12 @@ def dossier_and(attr: str, param: str) -> Kwargs:
     return lambda world, side: {"pk": side.dossier.pk, param: getattr(side, attr).pk}
 
 
+def first_audit_entry(world, side) -> dict:
+    from dyzo.audit.models import AuditEntry
+
+    return {"pk": AuditEntry.objects.order_by("id").values_list("pk", flat=True).first()}
+
+
 def report_dossier(world, side) -> dict:
     return {"dossier_pk": side.report.dossier.pk}
 
@@ -223,6 +229,10 @@ RULES: dict[str, Rule] = {
     "privacy:entrepreneur_privacy": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),
     "privacy:entrepreneur_export": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),
     "privacy:entrepreneur_erase": Rule(get=None, write=COORDINATOR, kwargs=obj("entrepreneur")),
+    # The audit trail: read-only, for coordinators and administrators (docs/audit.md).
+    "audit:entry_list": Rule(get=MANAGERS),
+    "auditentry-list": Rule(get=MANAGERS),
+    "auditentry-detail": Rule(get=MANAGERS, kwargs=first_audit_entry, sided=False),
     # The OpenAPI schema describes the API, it holds no data.
     "api-schema": Rule(get=EVERYONE),
 }
