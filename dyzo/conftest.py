@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 
 from dyzo.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from dyzo.accounts.tests.totp import authenticator_of, code_for
+from dyzo.accounts.two_factor import requires_two_factor
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.loading import load_registry, read_registry
 from dyzo.localgov.models import Municipality, Party
@@ -152,15 +154,27 @@ def page(browser, live_server, live_registry):
     context.close()
 
 
+def _authenticator_if_asked(user):
+    if settings.DYZO_REQUIRE_2FA and requires_two_factor(user):
+        return authenticator_of(user)
+    return None
+
+
 @pytest.fixture
 def log_in(page, password):
     """Log in through the login form, as a person would."""
 
     def log_in_as(user):
+        device = _authenticator_if_asked(user)
         page.goto("/accounts/login/")
         page.get_by_label("Gebruikersnaam").fill(user.username)
         page.get_by_label("Wachtwoord").fill(password)
         page.get_by_role("button", name="Inloggen").click()
+        if device is not None:
+            # The second step (fixture `two_factor`): a code of the user's authenticator.
+            page.wait_for_url("**/accounts/2fa/**")
+            page.get_by_label("Code uit je authenticator-app").fill(code_for(device))
+            page.get_by_role("button", name="Bevestigen").click()
         page.wait_for_url("**/")
         return page
 

@@ -2,8 +2,11 @@
 
 import secrets
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from dyzo.accounts.constants import Expertise, Role
 from dyzo.accounts.models import User
+from dyzo.accounts.two_factor import requires_two_factor, secret_of
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.models import Party
 
@@ -48,4 +51,14 @@ def build_demo(stdout) -> dict[str, str]:
         user.parties.set(
             Party.objects.get(municipality__nis_code=code, kind=kind) for code, kind in parties
         )
+        if requires_two_factor(user):
+            _new_demo_authenticator(user, stdout)
     return passwords
+
+
+def _new_demo_authenticator(user, stdout) -> None:
+    """Coordinators and administrators log in with a TOTP code: give the demo user a fresh
+    key and print it (add it to an authenticator app, or run `manage.py totp_code`)."""
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+    stdout.write(f"  TOTP key of {user.username}: {secret_of(device)}\n")

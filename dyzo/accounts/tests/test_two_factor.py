@@ -3,7 +3,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.urls import reverse
 
-from dyzo.accounts.tests.conftest import code_for
+from dyzo.accounts.tests.totp import code_for
 from dyzo.audit.models import AuditEntry
 
 HOME = reverse("home")
@@ -24,7 +24,7 @@ def _log_in(client, user, password):
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "administrator"])
-def test_first_login_of_a_required_role_leads_to_setup(client, request, persona, password):
+def test_first_login_of_a_required_role_leads_to_setup(client, request, persona, password, db):
     user = request.getfixturevalue(persona)
     _log_in(client, user, password)
 
@@ -35,7 +35,7 @@ def test_first_login_of_a_required_role_leads_to_setup(client, request, persona,
 
 
 @pytest.mark.parametrize("persona", ["expert", "analyst", "worker_of_gent"])
-def test_other_roles_log_in_with_their_password_only(client, request, persona, password):
+def test_other_roles_log_in_with_their_password_only(client, request, persona, password, db):
     user = request.getfixturevalue(persona)
     _log_in(client, user, password)
 
