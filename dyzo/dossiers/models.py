@@ -129,7 +129,13 @@ class AdviceEntry(models.Model):
         verbose_name = _("advice entry")
         verbose_name_plural = _("advice entries")
         ordering = ["-asked_on", "-id"]
-        indexes = [models.Index(fields=["-asked_on", "-id"])]
+        # The list's keyset order, alone and behind each filter it offers (the municipality;
+        # the expert's own entries). See docs/performance.md.
+        indexes = [
+            models.Index(fields=["-asked_on", "-id"]),
+            models.Index(fields=["municipality", "-asked_on", "-id"]),
+            models.Index(fields=["handled_by", "-asked_on", "-id"]),
+        ]
 
     def __str__(self):
         return f"{self.asked_on} {self.municipality.name}: {self.topic}"
@@ -152,9 +158,9 @@ class DossierCounter(models.Model):
 
 class Dossier(models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
-    year = models.PositiveSmallIntegerField(_("year"), db_index=True, editable=False)
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
     number = models.PositiveIntegerField(_("number"), editable=False)
-    case_type = models.CharField(_("type"), max_length=30, choices=CaseType.choices, db_index=True)
+    case_type = models.CharField(_("type"), max_length=30, choices=CaseType.choices)
     municipality = models.ForeignKey(
         "localgov.Municipality",
         on_delete=models.PROTECT,
@@ -188,7 +194,6 @@ class Dossier(models.Model):
         max_length=20,
         choices=DossierStatus.choices,
         default=DossierStatus.INTAKE,
-        db_index=True,
         editable=False,
     )
     status_changed_on = models.DateField(_("in this status since"), editable=False)
@@ -210,10 +215,18 @@ class Dossier(models.Model):
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
         ordering = ["-id"]
+        # The list is paginated on -id: each filter it offers has an index ending in -id, so
+        # a filtered page is read in order from the index (docs/performance.md). The expert
+        # filter goes through TeamMember's (user, -dossier) index.
         indexes = [
-            models.Index(fields=["status", "status_changed_on"]),
+            models.Index(fields=["status", "-id"]),
+            models.Index(fields=["case_type", "-id"]),
             models.Index(fields=["municipality", "-id"]),
-            models.Index(fields=["basis", "report_delivered_on"]),
+            models.Index(fields=["year", "-id"]),
+            models.Index(fields=["status", "status_changed_on"]),
+            # The cooperation report's per-case municipalities of a year, read from the
+            # index alone.
+            models.Index(fields=["basis", "report_delivered_on", "municipality"]),
         ]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="dossier_unique_number"),
@@ -279,6 +292,8 @@ class TeamMember(models.Model):
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
         ordering = ["dossier", "role", "id"]
+        # A person's dossiers newest first: the expert's list and the expert filter.
+        indexes = [models.Index(fields=["user", "-dossier"])]
         constraints = [
             models.UniqueConstraint(fields=["dossier", "user"], name="teammember_unique_user"),
         ]

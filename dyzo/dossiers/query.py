@@ -14,6 +14,9 @@ from django.db.models import Q
 from dyzo.accounts.constants import Role
 from dyzo.dossiers.constants import DossierStatus
 
+# Up to this many people matching a search are looked up by id (see DossierQuerySet.search).
+SEARCH_FEW = 1000
+
 
 def _role(user) -> str | None:
     if not user or not user.is_authenticated or not user.is_active:
@@ -39,14 +42,24 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(year=year)
 
     def search(self, text: str):
+        """Dossiers whose reference or entrepreneur's name contains `text`.
+
+        Runs one query itself: how many people bear the name decides the plan. A rare name
+        (at most SEARCH_FEW people) becomes a list of ids, looked up through the
+        entrepreneur index; a common one stays a subquery, and PostgreSQL walks the dossiers
+        newest first until the page is full. A join would force it to collect every match
+        before it can order them (docs/performance.md)."""
         text = text.strip()
         if not text:
             return self
-        return self.filter(
-            Q(reference__icontains=text)
-            | Q(entrepreneur__last_name__icontains=text)
-            | Q(entrepreneur__first_name__icontains=text)
-        )
+        from dyzo.dossiers.models import Entrepreneur
+
+        people = Entrepreneur.objects.filter(
+            Q(last_name__icontains=text) | Q(first_name__icontains=text)
+        ).values("pk")
+        ids = list(people.values_list("pk", flat=True)[: SEARCH_FEW + 1])
+        by_name = Q(entrepreneur__in=ids) if len(ids) <= SEARCH_FEW else Q(entrepreneur__in=people)
+        return self.filter(Q(reference__icontains=text) | by_name)
 
     def with_expert(self, user):
         return self.filter(team__user=user)
@@ -103,8 +116,15 @@ class AdviceEntryQuerySet(models.QuerySet):
         return self.filter(imported_for_year__isnull=True)
 
     def given_in(self, year: int):
-        return self.filter(
-            Q(imported_for_year=year) | Q(imported_for_year__isnull=True, asked_on__year=year)
+        logged, imported = self.given_in_parts(year)
+        return logged | imported
+
+    def given_in_parts(self, year: int):
+        """given_in(year) as its two parts, each served by one index: the advice logged in
+        `year` and the cooperation import's placeholders for `year`."""
+        return (
+            self.filter(imported_for_year__isnull=True, asked_on__year=year),
+            self.filter(imported_for_year=year),
         )
 
 

@@ -6,6 +6,10 @@ module; nothing else decides a category.
 
 import dataclasses
 from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Exists, OuterRef, Q
 
 from dyzo.agreements.constants import AgreementForm, AgreementParty
 from dyzo.agreements.models import Agreement
@@ -59,9 +63,11 @@ def _collect(year: int, covering: dict[str, Municipality]) -> _Evidence:
     """Three queries, each aggregated (DISTINCT) in the database; a record of a former
     municipality counts for the municipality covering it on 1 January."""
     evidence = _Evidence()
+    # order_by(): the model's ordering would join the DISTINCT and return every row.
     agreements = (
         Agreement.objects.in_force_during(year)
         .values_list("municipality__nis_code", "form", "party")
+        .order_by()
         .distinct()
     )
     for nis_code, form, party in agreements:
@@ -70,14 +76,23 @@ def _collect(year: int, covering: dict[str, Municipality]) -> _Evidence:
                 evidence.annual_parties[municipality.pk].add(party)
             else:
                 evidence.pay_per_case.add(municipality.pk)
-    dossiers = Dossier.objects.per_case_delivered_in(year)
-    evidence.pay_per_case |= _covered(dossiers, covering)
-    evidence.remote |= _covered(AdviceEntry.objects.given_in(year), covering)
+    dossiers = Dossier.objects.per_case_delivered_in(year).order_by().values("municipality_id")
+    evidence.pay_per_case |= _covered(Q(pk__in=dossiers), covering)
+    advice = AdviceEntry.objects.given_in_parts(year)
+    evidence.remote |= _covered(reduce(or_, map(_has_any, advice)), covering)
     return evidence
 
 
-def _covered(queryset, covering: dict[str, Municipality]) -> set[int]:
-    codes = queryset.values_list("municipality__nis_code", flat=True).distinct()
+def _has_any(records) -> Exists:
+    """Whether the municipality has one of `records`: a probe that stops at the first row of
+    the records' (municipality, date) index, instead of reading a whole year of them."""
+    return Exists(records.filter(municipality=OuterRef("pk")))
+
+
+def _covered(condition, covering: dict[str, Municipality]) -> set[int]:
+    """The municipalities covering those that meet `condition` (one query over the registry;
+    the records are only probed, see docs/performance.md)."""
+    codes = Municipality.objects.filter(condition).values_list("nis_code", flat=True)
     return {covering[code].pk for code in codes if code in covering}
 
 
