@@ -63,8 +63,11 @@ def _send(clients, persona, method, url, *, api):
             response = client.post(url, {})
         changes = checks.model_changes_since(before)
         transaction.set_rollback(True)
-    # File downloads stream from an open file: close it, as the server would.
-    response.close()
+    # File downloads stream from an open file: read it to the end, which makes the test
+    # client close it. (Calling response.close() again would close the test's database
+    # connection on PostgreSQL through the request_finished signal.)
+    if response.streaming:
+        b"".join(response.streaming_content)
     return response, changes
 
 
