@@ -45,10 +45,11 @@ class DossierQuerySet(models.QuerySet):
         """Dossiers whose reference or entrepreneur's name contains `text`.
 
         Runs one query itself: how many people bear the name decides the plan. A rare name
-        (at most SEARCH_FEW people) becomes a list of ids, looked up through the
-        entrepreneur index; a common one stays a subquery, and PostgreSQL walks the dossiers
-        newest first until the page is full. A join would force it to collect every match
-        before it can order them (docs/performance.md)."""
+        (at most SEARCH_FEW people) becomes a list of ids, looked up through the dossiers'
+        entrepreneur index and the trigram indexes (migration 0004). A common one is
+        matched on the joined entrepreneur: PostgreSQL then walks the dossiers newest first
+        and stops when the page is full, instead of collecting every match first
+        (docs/performance.md)."""
         text = text.strip()
         if not text:
             return self
@@ -56,9 +57,14 @@ class DossierQuerySet(models.QuerySet):
 
         people = Entrepreneur.objects.filter(
             Q(last_name__icontains=text) | Q(first_name__icontains=text)
-        ).values("pk")
+        )
         ids = list(people.values_list("pk", flat=True)[: SEARCH_FEW + 1])
-        by_name = Q(entrepreneur__in=ids) if len(ids) <= SEARCH_FEW else Q(entrepreneur__in=people)
+        if len(ids) <= SEARCH_FEW:
+            by_name = Q(entrepreneur__in=ids)
+        else:
+            by_name = Q(entrepreneur__last_name__icontains=text) | Q(
+                entrepreneur__first_name__icontains=text
+            )
         return self.filter(Q(reference__icontains=text) | by_name)
 
     def with_expert(self, user):
