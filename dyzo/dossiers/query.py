@@ -58,7 +58,8 @@ class DossierQuerySet(models.QuerySet):
         people = Entrepreneur.objects.filter(
             Q(last_name__icontains=text) | Q(first_name__icontains=text)
         )
-        ids = list(people.values_list("pk", flat=True)[: SEARCH_FEW + 1])
+        # order_by(): in name order PostgreSQL would walk the whole name index.
+        ids = list(people.order_by().values_list("pk", flat=True)[: SEARCH_FEW + 1])
         if len(ids) <= SEARCH_FEW:
             by_name = Q(entrepreneur__in=ids)
         else:
