@@ -1,11 +1,9 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-
-from django.utils.translation import gettext as _
 
 from dyzo.agreements import services
 from dyzo.agreements.access import visible_agreements
@@ -19,6 +17,7 @@ from dyzo.agreements.api.serializers import (
 )
 from dyzo.agreements.constants import AgreementForm, AgreementStatus
 from dyzo.agreements.models import TariffSchedule
+from dyzo.api.params import year_param
 
 AGREEMENT_FILTERS = [
     OpenApiParameter("status", OpenApiTypes.STR, enum=AgreementStatus.values),
@@ -32,12 +31,6 @@ WRITE_PERMISSIONS = {
     "sign": "agreements.sign_agreement",
     "terminate": "agreements.sign_agreement",
 }
-
-
-def _year(raw: str) -> int:
-    if not raw.isdigit() or not 1900 <= int(raw) <= 2100:
-        raise serializers.ValidationError({"year": [_("Enter a year between 1900 and 2100.")]})
-    return int(raw)
 
 
 @extend_schema_view(
@@ -77,8 +70,8 @@ class AgreementViewSet(
             queryset = queryset.filter(municipality__nis_code=params["municipality"])
         if params.get("province"):
             queryset = queryset.filter(municipality__province__name=params["province"])
-        if params.get("year"):
-            queryset = queryset.in_force_during(_year(params["year"]))
+        if (year := year_param(self.request)) is not None:
+            queryset = queryset.in_force_during(year)
         return queryset
 
     def perform_create(self, serializer):

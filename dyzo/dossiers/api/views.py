@@ -4,6 +4,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import JSONParser, MultiPartParser
 
+from dyzo.api.params import year_param
 from dyzo.audit import audit
 from dyzo.dossiers import services
 from dyzo.dossiers.access import may_change_advice
@@ -117,8 +118,8 @@ class AdviceEntryViewSet(
         params = self.request.query_params
         if params.get("municipality"):
             queryset = queryset.filter(municipality__nis_code=params["municipality"])
-        if params.get("year", "").isdigit():
-            queryset = queryset.filter(asked_on__year=int(params["year"]))
+        if (year := year_param(self.request)) is not None:
+            queryset = queryset.filter(asked_on__year=year)
         return queryset
 
     def perform_create(self, serializer):

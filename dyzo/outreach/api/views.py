@@ -1,11 +1,10 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from django.utils.translation import gettext as _
-
+from dyzo.api.params import year_param
 from dyzo.outreach import services
 from dyzo.outreach.access import visible_contacts
 from dyzo.outreach.api.serializers import (
@@ -107,10 +106,8 @@ class DeclineReasonViewSet(
         params = self.request.query_params
         if params.get("municipality"):
             queryset = queryset.filter(municipality__nis_code=params["municipality"])
-        if params.get("year"):
-            if not params["year"].isdigit():
-                raise serializers.ValidationError({"year": [_("Enter a year.")]})
-            queryset = queryset.filter(year=int(params["year"]))
+        if (year := year_param(self.request)) is not None:
+            queryset = queryset.filter(year=year)
         return queryset
 
     def perform_create(self, serializer):
