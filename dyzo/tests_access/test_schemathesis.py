@@ -23,18 +23,7 @@ CSRF_TOKEN = "schemathesisschemathesisschemath"  # 32 characters, as Django's se
 
 # Operations schemathesis found a server error in, owned by another app: each is run in
 # test_known_server_errors (xfail) until fixed. Key: operation label; value: the issue.
-KNOWN_SERVER_ERRORS: dict[str, str] = {
-    "GET /api/v1/advice-entries/": (
-        "?year=0 raises ValueError 'year 0 is out of range' in the year filter of "
-        "dyzo/dossiers/api/views.py (AdviceEntryViewSet.list)"
-    ),
-    # PostgreSQL only: the municipality SlugRelatedField looks up a NIS code holding a NUL
-    # byte and psycopg raises DataError (SQLite answers 400).
-    "POST /api/v1/contacts/": (
-        "municipality='C\\x00...' (multipart) raises DataError 'PostgreSQL text fields cannot "
-        "contain NUL (0x00) bytes' in SlugRelatedField.to_internal_value (outreach API)"
-    ),
-}
+KNOWN_SERVER_ERRORS: dict[str, str] = {}
 
 schema = schemathesis.openapi.from_path(SCHEMA_PATH)
 
