@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from dyzo.agreements.constants import AgreementForm, AgreementParty, AgreementStatus, CaseType
 from dyzo.agreements.query import AgreementQuerySet, TariffScheduleQuerySet
 from dyzo.agreements.validators import validate_pdf
+from dyzo.utils.validators import POPULATION_VALIDATORS, YEAR_VALIDATORS
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
@@ -120,7 +121,7 @@ class TariffSchedule(models.Model):
     """The prices of one year: a subscription price per population bracket and a price per
     case type."""
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=YEAR_VALIDATORS)
     price_enterprise_scan = models.DecimalField(_("price per enterprise scan"), **MONEY)
     price_social_pre_investigation = models.DecimalField(
         _("price per social pre-investigation"), **MONEY
@@ -168,9 +169,15 @@ class TariffBracket(models.Model):
         related_name="brackets",
         verbose_name=_("tariff schedule"),
     )
-    population_from = models.PositiveIntegerField(_("population from"))
+    population_from = models.PositiveIntegerField(
+        _("population from"), validators=POPULATION_VALIDATORS
+    )
     population_to = models.PositiveIntegerField(
-        _("population to"), null=True, blank=True, help_text=_("Empty: no upper limit.")
+        _("population to"),
+        null=True,
+        blank=True,
+        validators=POPULATION_VALIDATORS,
+        help_text=_("Empty: no upper limit."),
     )
     annual_price = models.DecimalField(_("annual price"), **MONEY)
 

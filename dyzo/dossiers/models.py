@@ -25,6 +25,7 @@ from dyzo.dossiers.query import (
 )
 from dyzo.localgov.constants import PartyKind
 from dyzo.utils.crypto_fields import EncryptedTextField
+from dyzo.utils.validators import MINUTES_VALIDATORS
 
 # Free text about people is encrypted at rest (docs/privacy.md); it cannot be searched.
 PersonalTextField = EncryptedTextField
@@ -104,7 +105,9 @@ class AdviceEntry(models.Model):
     topic = models.CharField(_("topic"), max_length=200)
     question = PersonalTextField(_("question"), blank=True)
     advice = PersonalTextField(_("advice given"), blank=True)
-    minutes_spent = models.PositiveIntegerField(_("minutes spent"), default=0)
+    minutes_spent = models.PositiveIntegerField(
+        _("minutes spent"), default=0, validators=MINUTES_VALIDATORS
+    )
     asked_on = models.DateField(_("asked on"), default=datetime.date.today, db_index=True)
     handled_by = models.ForeignKey(
         USER,
@@ -319,7 +322,9 @@ class Activity(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=ActivityKind.choices)
     happened_on = models.DateField(_("date"))
-    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"))
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), validators=MINUTES_VALIDATORS
+    )
     travel_km = models.DecimalField(
         _("travel distance (km)"), max_digits=6, decimal_places=1, default=0
     )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dyzo.outreach.constants import ContactKind, DeclineReasonCode
 from dyzo.outreach.query import ContactQuerySet, DeclineReasonQuerySet
+from dyzo.utils.validators import YEAR_VALIDATORS
 
 
 class Contact(models.Model):
@@ -63,7 +64,7 @@ class DeclineReason(models.Model):
         related_name="decline_reasons",
         verbose_name=_("municipality"),
     )
-    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
+    year = models.PositiveSmallIntegerField(_("year"), db_index=True, validators=YEAR_VALIDATORS)
     code = models.CharField(_("reason"), max_length=30, choices=DeclineReasonCode.choices)
     text = models.CharField(
         _("explanation"), max_length=300, blank=True, help_text=_("Required for 'other'.")

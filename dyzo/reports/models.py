@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from dyzo.reports.constants import SECTIONS_BY_CASE_TYPE, ReportStatus
 from dyzo.reports.query import ReportVersionQuerySet, WrittenReportQuerySet
 from dyzo.utils.crypto_fields import EncryptedTextField
+from dyzo.utils.validators import COUNTER_VALIDATORS
 
 USER = settings.AUTH_USER_MODEL
 # Free text about people is encrypted at rest (docs/privacy.md); it cannot be searched.
@@ -83,7 +84,7 @@ class ReportVersion(models.Model):
         related_name="versions",
         verbose_name=_("report"),
     )
-    number = models.PositiveIntegerField(_("number"))
+    number = models.PositiveIntegerField(_("number"), validators=COUNTER_VALIDATORS)
     content = PersonalTextField(
         _("sections"), help_text=_("The section texts as JSON, keyed by section.")
     )
