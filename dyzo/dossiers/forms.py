@@ -209,6 +209,8 @@ class AdviceEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = current_municipalities()
         self.fields["asked_by_user"].queryset = municipal_workers()
+        # Blank in the model for imported placeholders only; a logged question names its party.
+        self.fields["party"].required = True
 
 
 class AdviceFilterForm(forms.Form):

@@ -91,7 +91,13 @@ class AdviceEntry(models.Model):
         related_name="advice_entries",
         verbose_name=_("municipality"),
     )
-    party = models.CharField(_("party"), max_length=10, choices=PartyKind.choices)
+    party = models.CharField(
+        _("party"),
+        max_length=10,
+        choices=PartyKind.choices,
+        blank=True,
+        help_text=_("Empty only on imported historical placeholders: the figures do not say."),
+    )
     asked_by = models.CharField(_("asked by"), max_length=200, blank=True)
     asked_by_user = models.ForeignKey(
         USER,
@@ -138,6 +144,12 @@ class AdviceEntry(models.Model):
             models.Index(fields=["-asked_on", "-id"]),
             models.Index(fields=["municipality", "-asked_on", "-id"]),
             models.Index(fields=["handled_by", "-asked_on", "-id"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(party="") | models.Q(imported_for_year__isnull=False),
+                name="adviceentry_party_unless_imported",
+            )
         ]
 
     def __str__(self):

@@ -86,6 +86,8 @@ class AdviceEntrySerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["handled_by", "imported_for_year", "created_at"]
+        # Blank in the model for imported placeholders only; a logged question names its party.
+        extra_kwargs = {"party": {"required": True, "allow_blank": False}}
 
 
 class DossierSerializer(serializers.ModelSerializer):
