@@ -95,9 +95,7 @@ def test_a_wrong_file_type_is_refused_with_a_message(client, coordinator):
         {"document-kind": "tax", "document-file": upload},
         follow=True,
     )
-    assert (
-        "Alleen PDF-, PNG- en JPEG-bestanden kunnen opgeladen worden." in response.content.decode()
-    )
+    assert "Dit bestandstype wordt niet aanvaard." in response.content.decode()
     assert not dossier.documents.exists()
 
 
