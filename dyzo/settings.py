@@ -312,3 +312,5 @@ AXES_VERBOSE = False
 
 # Privacy (docs/privacy.md): years after a dossier's close before apply_retention anonymises.
 DYZO_RETENTION_YEARS_AFTER_CLOSE = env_int("DYZO_RETENTION_YEARS_AFTER_CLOSE", 5)
+# Days an open dossier may stay in one status before the dashboard calls it overdue.
+DYZO_DOSSIER_OVERDUE_DAYS = env_int("DYZO_DOSSIER_OVERDUE_DAYS", 30)

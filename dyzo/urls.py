@@ -1,4 +1,5 @@
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import IsAuthenticated
 
 from django.contrib import admin
 from django.urls import include, path
@@ -30,6 +31,10 @@ urlpatterns = [
     path("audit/", include("dyzo.audit.urls")),
     path("privacy/", include("dyzo.privacy.urls")),
     path("api/v1/", include(api_patterns)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/schema/",
+        SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
+        name="api-schema",
+    ),
     path("admin/", admin.site.urls),
 ]

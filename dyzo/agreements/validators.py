@@ -9,6 +9,10 @@ PDF_MAGIC = b"%PDF-"
 def validate_pdf(file):
     """Model-level check: the stored content starts like a PDF. The name and the declared
     content type are chosen by the uploader and prove nothing."""
+    if getattr(file, "_committed", False):
+        # A stored document was checked when it came in; reading it again would only open
+        # (and leave open) the stored file on every later validation of the agreement.
+        return
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
     head = file.read(len(PDF_MAGIC))

@@ -14,8 +14,8 @@ OLDEST_BUCKET = ">180"
 
 
 def overdue_days() -> int:
-    """Days a dossier may stay in one open status; DYZO_DOSSIER_OVERDUE_DAYS overrides."""
-    return getattr(settings, "DYZO_DOSSIER_OVERDUE_DAYS", 30)
+    """Days a dossier may stay in one open status (setting DYZO_DOSSIER_OVERDUE_DAYS)."""
+    return settings.DYZO_DOSSIER_OVERDUE_DAYS
 
 
 def age_table(dossiers, today: datetime.date) -> dict:

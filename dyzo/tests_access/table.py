@@ -233,6 +233,6 @@ RULES: dict[str, Rule] = {
     "audit:entry_list": Rule(get=MANAGERS),
     "auditentry-list": Rule(get=MANAGERS),
     "auditentry-detail": Rule(get=MANAGERS, kwargs=first_audit_entry, sided=False),
-    # The OpenAPI schema describes the API, it holds no data.
-    "api-schema": Rule(get=EVERYONE),
+    # The OpenAPI schema holds no data, but tells how the API is built: for users only.
+    "api-schema": Rule(get=STAFF),
 }
