@@ -35,3 +35,22 @@ def test_a_logged_question_must_name_its_party(client, coordinator, gent):
     assert not AdviceEntry.objects.exists()
     form = AdviceEntryForm(data={**data, "municipality": gent.pk, "asked_on": "2026-01-05"})
     assert "party" in form.errors
+
+
+def test_entrepreneur_page_links_to_privacy_tools_for_coordinators_only(
+    client, coordinator, expert
+):
+    from django.urls import reverse
+
+    from dyzo.dossiers.tests.factories import DossierFactory, TeamMemberFactory
+
+    dossier = DossierFactory()
+    TeamMemberFactory(dossier=dossier, user=expert)
+    url = reverse("dossiers:entrepreneur_detail", args=[dossier.entrepreneur.pk])
+    privacy = reverse("privacy:entrepreneur_privacy", args=[dossier.entrepreneur.pk])
+    client.force_login(coordinator)
+    assert privacy in client.get(url).content.decode()
+    client.force_login(expert)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert privacy not in response.content.decode()
