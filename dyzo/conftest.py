@@ -14,6 +14,23 @@ from dyzo.localgov.loading import load_registry, read_registry
 from dyzo.localgov.models import Municipality, Party
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark every test that names no database fixture as a database test.
+
+    pytest-django runs database tests first, then transactional ones (which flush the
+    database and leave the live server running), then the rest. Many tests here get their
+    persona through `request.getfixturevalue`, which that ordering cannot see; without the
+    mark they ran last, after the live server, and on PostgreSQL left a session open that
+    kept the test database from being dropped.
+    """
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        transactional = "transactional_db" in names or "live_server" in names
+        if item.get_closest_marker("django_db") is None and not transactional:
+            item.add_marker(pytest.mark.django_db)
+
+
 def _ensure_registry():
     if not Municipality.objects.exists():
         load_registry(read_registry(settings.LOCALGOV_DATA_DIR))
