@@ -127,3 +127,12 @@ def category_of(municipality: Municipality, year: int) -> str | None:
     """The category (a Category value) of one municipality in `year`, or None."""
     form = form_of(municipality, year)
     return form.category if form else None
+
+
+def forms_through_the_years(
+    municipality: Municipality, years
+) -> list[tuple[int, MunicipalityForm]]:
+    """The municipality's form in each of `years` in which it existed on 1 January, by the
+    same rule as the yearly report (five queries a year, whatever the number of records)."""
+    forms = ((year, form_of(municipality, year)) for year in years)
+    return [(year, form) for year, form in forms if form is not None]

@@ -5,6 +5,11 @@ from dyzo.insights import views
 app_name = "insights"
 
 urlpatterns = [
+    path(
+        "municipalities/<str:nis_code>/forms/",
+        views.municipality_forms,
+        name="municipality_forms",
+    ),
     path("cooperation/", views.cooperation_report_pick, name="cooperation_report_pick"),
     path("cooperation/<int:year>/", views.cooperation_report, name="cooperation_report"),
     path(

@@ -5,14 +5,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from dyzo.agreements.constants import AgreementParty
 from dyzo.insights.access import can_view_cooperation_report
 from dyzo.insights.charts import geojson_static_path
+from dyzo.insights.classification import forms_through_the_years
 from dyzo.insights.comparison import build_comparison
 from dyzo.insights.constants import CATEGORY_COLOURS, FIRST_YEAR, Category, ReportFormat
 from dyzo.insights.exports import CONTENT_TYPES, download_name, render_report
 from dyzo.insights.forms import YearForm
 from dyzo.insights.report import build_report
 from dyzo.insights.tables import municipalities_table, report_tables
+from dyzo.localgov.access import get_municipality_for_user
 
 
 def _figure_data(report: dict) -> dict:
@@ -72,3 +75,21 @@ def cooperation_download(request, year, fmt):
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{download_name(year, fmt)}"'
     return response
+
+
+@require_GET
+@can_view_cooperation_report
+def municipality_forms(request, nis_code):
+    """Fragment for the municipality page: its form of cooperation in every report year."""
+    municipality = get_municipality_for_user(request.user, nis_code)
+    years = range(FIRST_YEAR, datetime.date.today().year + 1)
+    rows = [
+        {
+            "year": year,
+            "category": Category(form.category).label,
+            "party": AgreementParty(form.agreement_party).label if form.agreement_party else "",
+        }
+        for year, form in reversed(forms_through_the_years(municipality, years))
+    ]
+    context = {"municipality": municipality, "rows": rows}
+    return render(request, "insights/_municipality_forms.html", context)

@@ -212,6 +212,8 @@ RULES: dict[str, Rule] = {
         sided=False,
     ),
     "cooperation-report": Rule(get=COOPERATION_READERS, kwargs=year, sided=False),
+    # The registry is public; a municipality's form per year is an aggregate like the report.
+    "insights:municipality_forms": Rule(get=COOPERATION_READERS, kwargs=nis, sided=False),
     # The portal: municipal workers, and coordinators who take up help requests.
     "portal:home": Rule(get=WORKER),
     "portal:quote": Rule(get=WORKER_OWN, kwargs=nis),
