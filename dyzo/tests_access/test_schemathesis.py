@@ -21,10 +21,6 @@ from django.test import Client
 SCHEMA_PATH = settings.BASE_DIR / "docs" / "openapi.yaml"
 CSRF_TOKEN = "schemathesisschemathesisschemath"  # 32 characters, as Django's secret.
 
-# Operations schemathesis found a server error in, owned by another app: each is run in
-# test_known_server_errors (xfail) until fixed. Key: operation label; value: the issue.
-KNOWN_SERVER_ERRORS: dict[str, str] = {}
-
 schema = schemathesis.openapi.from_path(SCHEMA_PATH)
 
 
@@ -82,19 +78,10 @@ SETTINGS = hypothesis.settings(
 )
 
 
-@schema.exclude(lambda ctx: ctx.operation.label in KNOWN_SERVER_ERRORS).parametrize()
+@schema.parametrize()
 @SETTINGS
 def test_api_answers_without_server_errors(case, coordinator_cookies):
     _call_and_check(case, coordinator_cookies)
-
-
-if KNOWN_SERVER_ERRORS:
-
-    @pytest.mark.xfail(reason="known server errors, see KNOWN_SERVER_ERRORS", strict=False)
-    @schema.include(lambda ctx: ctx.operation.label in KNOWN_SERVER_ERRORS).parametrize()
-    @SETTINGS
-    def test_known_server_errors(case, coordinator_cookies):
-        _call_and_check(case, coordinator_cookies)
 
 
 def test_the_cases_run_as_the_logged_in_coordinator(world, coordinator_cookies):
