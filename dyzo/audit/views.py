@@ -1,15 +1,14 @@
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from dyzo.audit.forms import AuditFilterForm
 from dyzo.audit.models import AuditEntry
+from dyzo.utils.access import login_and_permission_required
 from dyzo.utils.pagination import keyset_page
 
 
 @require_GET
-@login_required
-@permission_required("audit.view_auditentry", raise_exception=True)
+@login_and_permission_required("audit.view_auditentry")
 def entry_list(request):
     """The trail, newest first, for one object (?content_type=dossiers.dossier&object_id=12),
     one user (?actor=7) or all. Audit rows hold no personal data, so reading them is not

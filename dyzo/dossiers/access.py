@@ -1,17 +1,18 @@
 """One loader per object type: 404 when the user may not see the object, 403 when they may
 see it but not change it. Every view and API action goes through these."""
 
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from dyzo.dossiers.models import AdviceEntry, Document, Dossier, Entrepreneur
 from dyzo.dossiers.workflow import actor_kinds
+from dyzo.utils.access import login_and_permission_required
 
 
 def needs(permission: str):
-    """A view decorator: 403 for a role that lacks `permission` altogether."""
-    return permission_required(permission, raise_exception=True)
+    """A view decorator: the login page for anonymous users, 403 for a role that lacks
+    `permission` altogether."""
+    return login_and_permission_required(permission)
 
 
 def _deny_unless(allowed: bool) -> None:

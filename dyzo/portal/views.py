@@ -2,12 +2,12 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dyzo.agreements.pricing import quote_for
+from dyzo.agreements.views.quotes import quote_pdf_response
 from dyzo.dossiers.models import Dossier
 from dyzo.portal import services
 from dyzo.portal.access import (
@@ -22,7 +22,6 @@ from dyzo.portal.usage import use_of_year
 from dyzo.utils.access import login_and_permission_required
 from dyzo.utils.errors import DomainError
 from dyzo.utils.pagination import keyset_page
-from dyzo.utils.pdf import render_to_pdf
 
 PAGE_SIZE = 25
 
@@ -41,14 +40,7 @@ def quote(request, nis_code):
 
 @for_municipal_workers
 def quote_pdf(request, nis_code):
-    municipality = get_own_municipality(request.user, nis_code)
-    context = {"quote": quote_for(municipality), "today": datetime.date.today()}
-    response = HttpResponse(
-        render_to_pdf("agreements/quote_pdf.html", context), content_type="application/pdf"
-    )
-    filename = f"dyzo-offerte-{nis_code}-{context['quote'].year}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return quote_pdf_response(get_own_municipality(request.user, nis_code))
 
 
 @for_municipal_workers

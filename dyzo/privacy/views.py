@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,19 +11,10 @@ from dyzo.privacy.export import export_entrepreneur, file_name
 from dyzo.privacy.forms import ErasureForm
 from dyzo.privacy.models import Anonymisation
 from dyzo.privacy.services import erase_entrepreneur
+from dyzo.utils.access import login_and_permission_required
 
-
-def _needs(permission: str):
-    """Anonymous users go to the login page; logged-in users without `permission` get 403."""
-
-    def decorate(view):
-        return login_required(permission_required(permission, raise_exception=True)(view))
-
-    return decorate
-
-
-can_export = _needs("privacy.export_entrepreneur")
-can_erase = _needs("privacy.erase_entrepreneur")
+can_export = login_and_permission_required("privacy.export_entrepreneur")
+can_erase = login_and_permission_required("privacy.erase_entrepreneur")
 
 
 @require_GET

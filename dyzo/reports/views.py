@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,13 +12,13 @@ from dyzo.reports.constants import SECTIONS_BY_CASE_TYPE, ReportSection, ReportS
 from dyzo.reports.errors import ReportError
 from dyzo.reports.forms import ReportSectionsForm
 from dyzo.reports.models import WrittenReport
+from dyzo.utils.access import login_and_permission_required
 
-needs_view = permission_required("reports.view_writtenreport", raise_exception=True)
-needs_change = permission_required("reports.change_writtenreport", raise_exception=True)
-needs_approve = permission_required("reports.approve_writtenreport", raise_exception=True)
+needs_view = login_and_permission_required("reports.view_writtenreport")
+needs_change = login_and_permission_required("reports.change_writtenreport")
+needs_approve = login_and_permission_required("reports.approve_writtenreport")
 
 
-@login_required
 @needs_view
 def report_list(request):
     reports = (
@@ -31,7 +30,6 @@ def report_list(request):
     return render(request, "reports/report_list.html", {"reports": reports})
 
 
-@login_required
 @needs_view
 def report_detail(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -59,7 +57,6 @@ def _labelled(report, version) -> list[tuple[str, str]]:
     return [(ReportSection(key).label, texts.get(key, "")) for key in report.section_keys]
 
 
-@login_required
 @needs_change
 def report_write(request, dossier_pk):
     """Draft the report of a dossier: each save is a new version."""
@@ -93,7 +90,6 @@ def _act(request, report, action, success):
 
 
 @require_POST
-@login_required
 @needs_change
 def report_submit(request, pk):
     report = get_report_for_user(request.user, pk, change=True)
@@ -101,7 +97,6 @@ def report_submit(request, pk):
 
 
 @require_POST
-@login_required
 @needs_approve
 def report_approve(request, pk):
     report = get_report_for_user(request.user, pk, approve=True)
@@ -109,7 +104,6 @@ def report_approve(request, pk):
 
 
 @require_POST
-@login_required
 @needs_approve
 def report_deliver(request, pk):
     report = get_report_for_user(request.user, pk, approve=True)
@@ -118,7 +112,6 @@ def report_deliver(request, pk):
     )
 
 
-@login_required
 @needs_view
 def report_pdf(request, pk):
     report = get_report_for_user(request.user, pk)

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,7 +11,6 @@ from dyzo.dossiers.models import AdviceEntry
 from dyzo.utils.pagination import keyset_page
 
 
-@login_required
 @needs("dossiers.view_adviceentry")
 def advice_list(request):
     form = AdviceFilterForm(request.GET)
@@ -27,7 +25,6 @@ def advice_list(request):
     return render(request, template, {"form": form, "page": page})
 
 
-@login_required
 @needs("dossiers.view_adviceentry")
 def advice_detail(request, pk):
     entry = get_advice_for_user(request.user, pk)
@@ -48,7 +45,6 @@ def _save(request, form, save):
     return None
 
 
-@login_required
 @needs("dossiers.add_adviceentry")
 def advice_create(request):
     form = AdviceEntryForm(request.POST or None)
@@ -56,7 +52,6 @@ def advice_create(request):
     return response or render(request, "dossiers/advice_form.html", {"form": form})
 
 
-@login_required
 @needs("dossiers.change_adviceentry")
 def advice_edit(request, pk):
     entry = get_advice_for_user(request.user, pk, change=True)

@@ -1,6 +1,5 @@
 import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from dyzo.dossiers import dashboard
@@ -8,7 +7,6 @@ from dyzo.dossiers.access import needs
 from dyzo.dossiers.models import Dossier
 
 
-@login_required
 @needs("dossiers.view_dashboard")
 def dashboard_page(request):
     today = datetime.date.today()

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -36,7 +35,6 @@ def quote_url(municipality) -> str | None:
         return None
 
 
-@login_required
 @needs("dossiers.view_dossier")
 def dossier_list(request):
     form = DossierFilterForm(request.GET)
@@ -68,7 +66,6 @@ def _entrepreneur_for_intake(request, intake, entrepreneur_form):
     return services.create_entrepreneur(entrepreneur_form.cleaned_data, actor=request.user)
 
 
-@login_required
 @needs("dossiers.add_dossier")
 def dossier_create(request):
     intake, entrepreneur_form = _intake_forms(request)
@@ -100,7 +97,6 @@ def _opened(request, dossier):
     return redirect("dossiers:detail", pk=dossier.pk)
 
 
-@login_required
 @needs("dossiers.view_dossier")
 def dossier_detail(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
@@ -165,7 +161,6 @@ def _action_forms(request, dossier, kinds, team) -> dict:
     return forms
 
 
-@login_required
 @needs("dossiers.change_dossier")
 def dossier_edit(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
@@ -210,7 +205,6 @@ def _run(request, dossier, action, success_message):
 
 
 @require_POST
-@login_required
 @needs("dossiers.change_dossier")
 def dossier_move(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
@@ -230,7 +224,6 @@ def dossier_move(request, pk):
 
 
 @require_POST
-@login_required
 @needs("dossiers.change_dossier")
 def dossier_close(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
@@ -250,7 +243,6 @@ def dossier_close(request, pk):
 
 
 @require_POST
-@login_required
 @needs("dossiers.change_dossier")
 def dossier_cancel(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -12,7 +11,6 @@ from dyzo.dossiers.models import Dossier, Entrepreneur
 from dyzo.utils.pagination import keyset_page
 
 
-@login_required
 @needs("dossiers.view_entrepreneur")
 def entrepreneur_list(request):
     form = EntrepreneurFilterForm(request.GET)
@@ -34,7 +32,6 @@ def entrepreneur_list(request):
     return render(request, template, {"form": form, "page": page})
 
 
-@login_required
 @needs("dossiers.view_entrepreneur")
 def entrepreneur_detail(request, pk):
     entrepreneur = get_entrepreneur_for_user(request.user, pk)
@@ -60,7 +57,6 @@ def _save(request, form, save):
     return None
 
 
-@login_required
 @needs("dossiers.add_entrepreneur")
 def entrepreneur_create(request):
     form = EntrepreneurForm(request.POST or None)
@@ -70,7 +66,6 @@ def entrepreneur_create(request):
     return response or render(request, "dossiers/entrepreneur_form.html", {"form": form})
 
 
-@login_required
 @needs("dossiers.change_entrepreneur")
 def entrepreneur_edit(request, pk):
     entrepreneur = get_entrepreneur_for_user(request.user, pk, change=True)

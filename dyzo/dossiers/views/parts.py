@@ -1,7 +1,6 @@
 """The team, activities and documents of a dossier."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -25,7 +24,6 @@ def _form_errors(request, form) -> None:
 
 
 @require_POST
-@login_required
 @needs("dossiers.manage_team")
 def team_add(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
@@ -43,7 +41,6 @@ def team_add(request, pk):
 
 
 @require_POST
-@login_required
 @needs("dossiers.manage_team")
 def team_remove(request, pk, member_pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
@@ -58,7 +55,6 @@ def team_remove(request, pk, member_pk):
 
 
 @require_POST
-@login_required
 @needs("dossiers.add_activity")
 def activity_add(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
@@ -76,7 +72,6 @@ def activity_add(request, pk):
 
 
 @require_POST
-@login_required
 @needs("dossiers.add_document")
 def document_upload(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)
@@ -94,7 +89,6 @@ def document_upload(request, pk):
     return _back(dossier)
 
 
-@login_required
 @needs("dossiers.view_document")
 def document_download(request, pk, document_pk):
     document = get_document_for_user(request.user, document_pk)
