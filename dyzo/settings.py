@@ -5,6 +5,7 @@ development only: with DJANGO_DEBUG off, a secret key and allowed hosts must be 
 """
 
 import base64
+import datetime
 import hashlib
 from pathlib import Path
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "post_office",
     "dyzo.accounts",
     "dyzo.localgov",
     "dyzo.agreements",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "dyzo.audit",
     "dyzo.privacy",
     "dyzo.backups",
+    "dyzo.notifications",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +162,24 @@ EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Dyzo Lokaal <noreply@localhost>")
+
+# Notification mails (docs/notifications.md) go through django-post-office's database queue,
+# written in the transaction of the event and sent by `send_mail_queue` with the backend
+# above (console in development). A failed attempt is retried after a doubling wait.
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_BACKEND},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": env_int("DYZO_MAIL_MAX_RETRIES", 10),
+    "RETRY_INTERVAL": datetime.timedelta(seconds=env_int("DYZO_MAIL_RETRY_FIRST_SECONDS", 60)),
+    "LOG_LEVEL": 2,
+    "MESSAGE_ID_ENABLED": True,
+    "THREADS_PER_PROCESS": 1,
+    "CELERY_ENABLED": False,
+}
+DYZO_MAIL_RETRY_FIRST_SECONDS = env_int("DYZO_MAIL_RETRY_FIRST_SECONDS", 60)
+DYZO_MAIL_RETRY_MAX_SECONDS = env_int("DYZO_MAIL_RETRY_MAX_SECONDS", 6 * 60 * 60)
+# Links in mails point here.
+DYZO_BASE_URL = env_str("DYZO_BASE_URL", "http://localhost:8000")
 
 # Scripts, styles and images only from this site; no CDN, no inline scripts.
 CONTENT_SECURITY_POLICY = {

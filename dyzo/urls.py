@@ -30,6 +30,7 @@ urlpatterns = [
     path("portal/", include("dyzo.portal.urls")),
     path("audit/", include("dyzo.audit.urls")),
     path("privacy/", include("dyzo.privacy.urls")),
+    path("notifications/", include("dyzo.notifications.urls")),
     path("api/v1/", include(api_patterns)),
     path(
         "api/schema/",

@@ -123,6 +123,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *COOPERATION_MANAGE,
         *INSIGHTS_READ,
         *AUDIT_READ,
+        # Every queued and failed e-mail with its error (docs/notifications.md).
+        "notifications.view_outbox",
     ],
 }
 

@@ -10,6 +10,7 @@ from dyzo.audit import audit
 from dyzo.dossiers.enterprise_number import clean_enterprise_number
 from dyzo.dossiers.models import Entrepreneur
 from dyzo.dossiers.services import create_entrepreneur, log_advice, open_dossier
+from dyzo.notifications.services import notify
 from dyzo.portal.constants import RequestKind, RequestStatus
 from dyzo.portal.errors import HelpRequestError
 from dyzo.portal.models import HelpRequest
@@ -67,6 +68,7 @@ def submit_help_request(data: dict, *, party, actor) -> HelpRequest:
         actor=actor,
         data={"kind": help_request.kind, "municipality": help_request.municipality_id},
     )
+    notify("help_request.submitted", help_request, actor=actor)
     return help_request
 
 
@@ -84,6 +86,7 @@ def _finish(help_request: HelpRequest, status: str, *, actor, **fields) -> HelpR
         setattr(help_request, name, value)
     help_request.save(update_fields=sorted(fields))
     audit.log(help_request, f"help_request.{status}", actor=actor)
+    notify(f"help_request.{status}", help_request, actor=actor)
     return help_request
 
 

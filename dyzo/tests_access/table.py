@@ -66,6 +66,13 @@ def first_audit_entry(world, side) -> dict:
     return {"pk": AuditEntry.objects.order_by("id").values_list("pk", flat=True).first()}
 
 
+def worker_notification(world, side) -> dict:
+    """A notification of worker_of_gent's: only its recipient may open it."""
+    from dyzo.notifications.tests.factories import NotificationFactory
+
+    return {"pk": NotificationFactory(recipient=world.users["worker_of_gent"]).pk}
+
+
 def report_dossier(world, side) -> dict:
     return {"dossier_pk": side.report.dossier.pk}
 
@@ -235,6 +242,12 @@ RULES: dict[str, Rule] = {
     "audit:entry_list": Rule(get=MANAGERS),
     "auditentry-list": Rule(get=MANAGERS),
     "auditentry-detail": Rule(get=MANAGERS, kwargs=first_audit_entry, sided=False),
+    # Notifications: everyone their own (docs/notifications.md); all mails for administrators.
+    "notifications:list": Rule(get=STAFF),
+    "notifications:open": Rule(get=None, write=WORKER, kwargs=worker_notification, sided=False),
+    "notifications:read_all": Rule(get=None, write=STAFF),
+    "notifications:preferences": Rule(get=STAFF, write=STAFF),
+    "notifications:outbox": Rule(get=STAFF),
     # The OpenAPI schema holds no data, but tells how the API is built: for users only.
     "api-schema": Rule(get=STAFF),
 }

@@ -7,6 +7,7 @@ from dyzo.dossiers.constants import TeamRole
 from dyzo.dossiers.errors import DossierError
 from dyzo.dossiers.models import Activity, Dossier, TeamMember
 from dyzo.dossiers.workflow import actor_kinds
+from dyzo.notifications.services import notify
 
 
 def team_role_for(user) -> str:
@@ -39,6 +40,7 @@ def add_team_member(dossier: Dossier, user, *, actor) -> TeamMember:
         actor=actor,
         data={"user": user.pk, "role": member.role},
     )
+    notify("dossier.assigned", member, actor=actor)
     return member
 
 

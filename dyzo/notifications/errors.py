@@ -1,0 +1,5 @@
+from dyzo.utils.errors import DomainError
+
+
+class NotificationError(DomainError):
+    pass

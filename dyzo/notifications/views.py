@@ -1,0 +1,77 @@
+from post_office.models import Email
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dyzo.notifications import services
+from dyzo.notifications.forms import PreferenceForm
+from dyzo.notifications.mail import preference_of
+from dyzo.notifications.models import Notification
+from dyzo.utils.pagination import keyset_page
+
+PAGE_SIZE = 25
+
+
+def get_notification_for_user(user, pk) -> Notification:
+    """A person's own notification; 404 for anyone else's."""
+    return get_object_or_404(Notification.objects.visible_to(user), pk=pk)
+
+
+@login_required
+def notification_list(request):
+    queryset = Notification.objects.visible_to(request.user)
+    page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    return render(request, "notifications/list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_open(request, pk):
+    """Mark the notification read and go to its page."""
+    notification = get_notification_for_user(request.user, pk)
+    services.mark_read(notification, actor=request.user)
+    target = notification.url
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        return redirect("notifications:list")
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    count = services.mark_all_read(actor=request.user)
+    messages.success(request, _("%(count)s notifications marked as read.") % {"count": count})
+    return redirect("notifications:list")
+
+
+@login_required
+def preferences(request):
+    current = preference_of(request.user)
+    initial = {"email_mode": current.email_mode, "language": current.language}
+    form = PreferenceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_preferences(request.user, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Your notification preferences were saved."))
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences.html", {"form": form})
+
+
+@login_required
+def outbox(request):
+    """The e-mails of the queue: your own; administrators see every mail with its error."""
+    everyone = request.user.has_perm("notifications.view_outbox")
+    queryset = Email.objects.all()
+    if not everyone:
+        queryset = queryset.filter(
+            pk__in=Notification.objects.visible_to(request.user).exclude(email=None).values("email")
+        )
+    queryset = queryset.prefetch_related(Prefetch("logs", to_attr="attempts")).defer(
+        "html_message", "message", "context", "headers"
+    )
+    page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    return render(request, "notifications/outbox.html", {"page": page, "everyone": everyone})
