@@ -14,6 +14,7 @@ from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
 from dyzo.agreements.pricing import proposed_annual_fee, proposed_case_fees
 from dyzo.agreements.validators import validate_pdf_upload
 from dyzo.audit import audit
+from dyzo.notifications.services import notify
 
 TERMS = ["party", "form", "starts_on", "ends_on", "annual_fee"]
 TERMS += ["fee_enterprise_scan", "fee_social_pre_investigation"]
@@ -178,6 +179,7 @@ def sign_agreement(
         actor=actor,
         data={"signed_on": signed_on.isoformat(), "without_document": not agreement.document},
     )
+    notify("agreement.signed", agreement, actor=actor)
     return agreement
 
 

@@ -8,6 +8,7 @@ import logging
 
 from post_office import mail as post_office_mail
 from post_office.models import STATUS, Email
+from post_office.settings import get_batch_size
 
 from django.conf import settings
 from django.db import transaction
@@ -40,11 +41,22 @@ def _space_out_retries(since: datetime.datetime) -> None:
         Email.objects.filter(pk=email.pk).update(scheduled_time=when)
 
 
-def send_mail_queue() -> dict[str, int]:
-    """One pass over the queue: send every mail that is due. Returns the counts."""
+def send_mail_queue(max_batches: int = 100) -> dict[str, int]:
+    """One pass over the queue: send every mail that is due, batch after batch (at most
+    `max_batches` of POST_OFFICE["BATCH_SIZE"]). Returns the counts."""
     started = timezone.now()
     with transaction.atomic():
         expired = expire_mail_of_inactive_users(started)
-    sent, failed, requeued = post_office_mail.send_queued()
+    totals = {"sent": 0, "failed": 0, "requeued": 0, "expired": expired}
+    for _batch in range(max_batches):
+        sent, failed, requeued = post_office_mail.send_queued()
+        totals.update(
+            sent=totals["sent"] + sent,
+            failed=totals["failed"] + failed,
+            requeued=totals["requeued"] + requeued,
+        )
+        # A retried mail is rescheduled later, so each batch takes new mails only.
+        if sent + failed + requeued < get_batch_size():
+            break
     _space_out_retries(started)
-    return {"sent": sent, "failed": failed, "requeued": requeued, "expired": expired}
+    return totals

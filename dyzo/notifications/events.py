@@ -133,3 +133,20 @@ register(
         url=lambda contact: reverse("outreach:contact_edit", args=[contact.pk]),
     )
 )
+register(
+    Event(
+        code="agreement.signed",
+        message=_("An agreement with %(municipality)s starting on %(date)s was signed."),
+        # Analysts and administrators follow the cooperation; the municipality's workers
+        # see their own agreements.
+        recipients=lambda agreement: User.objects.filter(
+            Q(role__in=[Role.ANALYST, Role.ADMINISTRATOR])
+            | Q(role=Role.MUNICIPAL_WORKER, parties__municipality=agreement.municipality_id)
+        ).distinct(),
+        params=lambda agreement: {
+            "municipality": agreement.municipality.name,
+            "date": agreement.starts_on.isoformat(),
+        },
+        url=lambda agreement: reverse("agreements:detail", args=[agreement.pk]),
+    )
+)

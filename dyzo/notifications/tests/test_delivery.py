@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from dyzo.accounts.tests.factories import UserFactory
 from dyzo.notifications.delivery import backoff, send_mail_queue
 from dyzo.notifications.services import notify
 from dyzo.notifications.tests.backends import FlakySMTPBackend
@@ -114,3 +115,17 @@ def test_the_command_runs_one_pass_and_says_what_it_did(queued, capsys):
 
     assert "sent 1, failed 0, to retry 0, expired 0" in capsys.readouterr().out
     assert len(mail.outbox) == 1
+
+
+def test_a_pass_sends_every_batch_that_is_due(settings, queued, gent):
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "BATCH_SIZE": 2}
+    for number in range(4):
+        user = UserFactory(username=f"ocmw_{number}", municipal_worker=True)
+        user.parties.set(gent.parties.filter(kind="ocmw"))
+    report = WrittenReportFactory(
+        delivered=True, dossier__municipality=gent, dossier__referring_party="ocmw"
+    )
+    notify("report.delivered", report, actor=None)
+
+    assert send_mail_queue()["sent"] == 1 + 5
+    assert len(mail.outbox) == 6

@@ -143,3 +143,18 @@ def test_the_actor_is_not_told_about_their_own_action(coordinator):
     submit_report(report, actor=coordinator)
 
     assert of_event("report.submitted") == set()
+
+
+def test_a_signed_agreement_reaches_analysts_administrators_and_the_municipalitys_workers(
+    coordinator, analyst, administrator, worker_of_gent, worker_of_aalst, expert, gent
+):
+    from dyzo.agreements.services import sign_agreement
+    from dyzo.agreements.tests.factories import AgreementFactory
+
+    agreement = AgreementFactory(municipality=gent, proposed=True)
+
+    sign_agreement(
+        agreement, actor=coordinator, signed_on=datetime.date.today(), without_document=True
+    )
+
+    assert of_event("agreement.signed") == {"analyst", "administrator", "worker_gent"}

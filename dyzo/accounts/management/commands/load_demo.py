@@ -11,6 +11,8 @@ DEMO_MODULES = [
     # Writes the dossiers' reports too, through the reports app's services.
     "dyzo.dossiers.demo",
     "dyzo.portal.demo",
+    # Last: the daily events over everything above (docs/notifications.md).
+    "dyzo.notifications.demo",
 ]
 
 
