@@ -13,6 +13,18 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def orphaned(self):
+        """Notifications whose object was deleted (their link would lead nowhere)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        orphans = self.none()
+        for content_type_id in self.order_by().values_list("content_type", flat=True).distinct():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            orphans |= self.filter(content_type_id=content_type_id).exclude(
+                object_id__in=model._default_manager.values("pk")
+            )
+        return orphans
+
 
 def unread_count_subquery():
     """The number of unread notifications of the outer user row, as one subquery: the
