@@ -1,4 +1,4 @@
-from post_office.models import Email
+from post_office.models import STATUS, Email
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dyzo.notifications import services
@@ -15,6 +16,14 @@ from dyzo.notifications.models import Notification
 from dyzo.utils.pagination import keyset_page
 
 PAGE_SIZE = 25
+# post-office's own status names have no Dutch.
+MAIL_STATUS = {
+    STATUS.sent: gettext_lazy("Sent"),
+    STATUS.failed: gettext_lazy("Failed"),
+    STATUS.queued: gettext_lazy("Waiting"),
+    STATUS.requeued: gettext_lazy("Waiting for a retry"),
+    None: gettext_lazy("Waiting"),
+}
 
 
 def get_notification_for_user(user, pk) -> Notification:
@@ -74,4 +83,7 @@ def outbox(request):
         "html_message", "message", "context", "headers"
     )
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    for email in page.items:
+        email.status_label = MAIL_STATUS.get(email.status, email.status)
+        email.waiting = email.status in (STATUS.queued, STATUS.requeued)
     return render(request, "notifications/outbox.html", {"page": page, "everyone": everyone})
