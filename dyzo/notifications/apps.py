@@ -8,4 +8,4 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         # The events of the existing apps register themselves on import.
-        from dyzo.notifications import events  # noqa: F401
+        from dyzo.notifications import checks, events  # noqa: F401
