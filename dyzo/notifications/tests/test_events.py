@@ -158,3 +158,17 @@ def test_a_signed_agreement_reaches_analysts_administrators_and_the_municipality
     )
 
     assert of_event("agreement.signed") == {"analyst", "administrator", "worker_gent"}
+
+
+def test_answering_a_question_tells_the_worker_who_asked(
+    coordinator, worker_of_gent, ocmw_worker_of_gent
+):
+    from dyzo.portal.services import answer_help_request
+
+    help_request = HelpRequestFactory(submitted_by=worker_of_gent, question_for_advice=True)
+
+    answer_help_request(
+        help_request, {"topic": "Premie", "advice": "Ja, onder voorwaarden."}, actor=coordinator
+    )
+
+    assert of_event("help_request.answered") == {"worker_gent"}

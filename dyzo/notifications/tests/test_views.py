@@ -136,3 +136,22 @@ def test_the_outbox_shows_administrators_every_mail(client, administrator, two_m
 
     assert response.text.count("Dyzo leverde het schriftelijk rapport") == 2
     assert "other_worker@example.org" in response.text
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_outbox_costs_a_fixed_number_of_queries(
+    client, administrator, gent, rows, django_assert_num_queries
+):
+    for number in range(rows):
+        user = UserFactory(username=f"ocmw_{number}", municipal_worker=True)
+        user.parties.set(gent.parties.filter(kind="ocmw"))
+    report = WrittenReportFactory(
+        delivered=True, dossier__municipality=gent, dossier__referring_party="ocmw"
+    )
+    notify("report.delivered", report, actor=None)
+    client.force_login(administrator)
+    # 1 session, 2 user with its unread count, 3 the role's permissions, 4 one page of
+    # mails, 5 their attempts
+    with django_assert_num_queries(5):
+        response = client.get(reverse("notifications:outbox"))
+    assert response.text.count("Dyzo leverde het schriftelijk rapport") == rows
