@@ -130,8 +130,10 @@ def update_preferences(user, *, email_mode: str, language: str, actor) -> Notifi
 
 
 def _still_visible(notification) -> bool:
-    obj = notification.content_type.get_object_for_this_type(pk=notification.object_id)
-    return may_see(notification.recipient, obj)
+    """Whether the recipient may still see the notification's object (it may be gone)."""
+    model = notification.content_type.model_class()
+    obj = model._default_manager.filter(pk=notification.object_id).first()
+    return obj is not None and may_see(notification.recipient, obj)
 
 
 @transaction.atomic
@@ -147,12 +149,8 @@ def send_digest(user) -> int:
     if not waiting:
         return 0
     keep = []
-    for notification in waiting:
-        try:
-            visible = user.is_active and user.email and _still_visible(notification)
-        except notification.content_type.model_class().DoesNotExist:
-            visible = False
-        (keep if visible else []).append(notification)
+    if user.is_active and user.email:
+        keep = [notification for notification in waiting if _still_visible(notification)]
     email = queue_digest_mail(user, keep) if keep else None
     ids = [notification.pk for notification in waiting]
     Notification.objects.filter(pk__in=ids).update(delivery=Delivery.DIGESTED, email=email)

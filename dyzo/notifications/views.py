@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -83,7 +84,12 @@ def outbox(request):
         "html_message", "message", "context", "headers"
     )
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    now = timezone.now()
     for email in page.items:
-        email.status_label = MAIL_STATUS.get(email.status, email.status)
         email.waiting = email.status in (STATUS.queued, STATUS.requeued)
+        if email.waiting and email.expires_at and email.expires_at <= now:
+            email.waiting = False
+            email.status_label = _("Not sent: the recipient's account was deactivated")
+        else:
+            email.status_label = MAIL_STATUS.get(email.status, email.status)
     return render(request, "notifications/outbox.html", {"page": page, "everyone": everyone})

@@ -155,3 +155,19 @@ def test_the_outbox_costs_a_fixed_number_of_queries(
     with django_assert_num_queries(5):
         response = client.get(reverse("notifications:outbox"))
     assert response.text.count("Dyzo leverde het schriftelijk rapport") == rows
+
+
+def test_the_outbox_says_when_a_mail_was_dropped_for_a_deactivated_account(
+    client, administrator, worker_of_gent, two_mails
+):
+    from dyzo.notifications.delivery import send_mail_queue
+
+    worker_of_gent.is_active = False
+    worker_of_gent.save(update_fields=["is_active"])
+    send_mail_queue()
+    client.force_login(administrator)
+
+    response = client.get(reverse("notifications:outbox"))
+
+    assert response.text.count("Niet verstuurd: het account van de ontvanger") == 1
+    assert response.text.count("Verstuurd") == 1
