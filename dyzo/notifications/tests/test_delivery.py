@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from dyzo.accounts.tests.factories import UserFactory
 from dyzo.notifications.delivery import backoff, send_mail_queue
+from dyzo.notifications.management.commands.send_mail_queue import single_worker
 from dyzo.notifications.services import notify
 from dyzo.notifications.tests.backends import FlakySMTPBackend
 from dyzo.reports.tests.factories import WrittenReportFactory
@@ -110,11 +111,19 @@ def test_a_deactivated_users_waiting_mail_is_not_sent(queued, ocmw_worker_of_gen
     assert mail.outbox == []
 
 
-def test_the_command_runs_one_pass_and_says_what_it_did(queued, capsys):
-    call_command("send_mail_queue")
+def test_the_command_runs_one_pass_and_says_what_it_did(queued, capsys, tmp_path):
+    call_command("send_mail_queue", lockfile=str(tmp_path / "mail.lock"))
 
     assert "sent 1, failed 0, to retry 0, expired 0" in capsys.readouterr().out
     assert len(mail.outbox) == 1
+
+
+def test_a_second_worker_does_nothing_while_one_runs(queued, capsys, tmp_path):
+    with single_worker(str(tmp_path / "mail.lock")):
+        call_command("send_mail_queue", lockfile=str(tmp_path / "mail.lock"))
+
+    assert "Another mail queue worker is running" in capsys.readouterr().err
+    assert mail.outbox == []
 
 
 def test_a_pass_sends_every_batch_that_is_due(settings, queued, gent):
