@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,7 +27,7 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     delivery = Delivery.NONE
 
     class Params:
-        read = factory.Trait(read_at=factory.Faker("date_time", tzinfo=__import__("datetime").UTC))
+        read = factory.Trait(read_at=factory.Faker("date_time", tzinfo=datetime.UTC))
         waiting_for_digest = factory.Trait(delivery=Delivery.DIGEST)
 
 
