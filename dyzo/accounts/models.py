@@ -50,3 +50,15 @@ class User(AbstractUser):
         if not hasattr(self, "_municipality_ids"):
             self._municipality_ids = set(self.parties.values_list("municipality_id", flat=True))
         return self._municipality_ids
+
+    def area_codes(self) -> set[str]:
+        """The NIS codes of the user's municipalities and of every municipality that merged
+        into them: a successor's workers see what was recorded for its predecessors
+        (docs/decisions/0005-coverage-and-mergers.md). Cached per object."""
+        if not hasattr(self, "_area_codes"):
+            import datetime
+
+            from dyzo.localgov.registry import area_of
+
+            self._area_codes = area_of(self.municipality_ids(), datetime.date.today())
+        return self._area_codes

@@ -34,3 +34,17 @@ def covering_municipality(nis_code: str, on: datetime.date) -> Municipality | No
         merger = current.merged_into.select_related("successor__province").first()
         current = merger.successor if merger else None
     return current
+
+
+def area_of(municipality_ids, on: datetime.date) -> set[str]:
+    """The NIS codes whose area the given municipalities cover on `on`: their own and those
+    of every municipality that merged into them by then, at any depth. The inverse of
+    `covering_map`, so that every walk across mergers (coverage, access, prices, the
+    cooperation report) gives the same answer (docs/decisions/0005-coverage-and-mergers.md).
+    A municipality's own code is always in, even on a day it did not exist. Three queries."""
+    ids = set(municipality_ids)
+    if not ids:
+        return set()
+    own = set(Municipality.objects.filter(pk__in=ids).values_list("nis_code", flat=True))
+    covered = {code for code, municipality in covering_map(on).items() if municipality.pk in ids}
+    return own | covered
