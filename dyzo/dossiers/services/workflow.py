@@ -136,7 +136,10 @@ def update_dossier(dossier: Dossier, data: dict, *, version: int, actor) -> Doss
     worker = changes.get("referring_worker")
     if worker and dossier.municipality_id not in worker.municipality_ids():
         raise DossierError(_("The referring worker does not work for this municipality."))
-    changes.update(_derived_from_opening(dossier, changes))
+    # Compared with the stored row: a bound ModelForm has already copied its values onto
+    # the caller's instance.
+    stored = Dossier.objects.select_related("municipality").get(pk=dossier.pk)
+    changes.update(_derived_from_opening(stored, changes))
     # The version check and the write are one statement: no window between them.
     updated = Dossier.objects.filter(pk=dossier.pk, version=version).update(
         **changes, version=F("version") + 1, updated_at=timezone.now()

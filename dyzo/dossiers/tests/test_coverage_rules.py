@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 
+from django.urls import reverse
+
 from dyzo.accounts.tests.factories import UserFactory
 from dyzo.agreements.constants import AgreementForm, AgreementParty
 from dyzo.agreements.models import Agreement
@@ -216,3 +218,54 @@ def test_the_basis_of_a_delivered_dossier_no_longer_moves(gent, coordinator):
         )
     dossier.refresh_from_db()
     assert dossier.basis == DossierBasis.PER_CASE
+
+
+def test_the_edit_page_refuses_another_year_with_a_message(client, gent, coordinator):
+    dossier = intake(gent, coordinator, PartyKind.OCMW, datetime.date(2026, 1, 5))
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("dossiers:edit", args=[dossier.pk]),
+        {
+            "phase": dossier.phase,
+            "referring_party": dossier.referring_party,
+            "help_request": "",
+            "opened_on": "2025-12-29",
+            "version": dossier.version,
+        },
+    )
+    assert response.status_code == 200
+    assert "moet in 2026 blijven" in response.content.decode()
+    dossier.refresh_from_db()
+    assert (dossier.opened_on, dossier.reference) == (datetime.date(2026, 1, 5), "2026-0001")
+
+
+def test_the_edit_page_derives_the_basis_again(client, gent, coordinator):
+    sign(gent, AgreementParty.OCMW, ends_on=datetime.date(2026, 3, 31))
+    dossier = intake(gent, coordinator, PartyKind.OCMW, datetime.date(2026, 5, 4))
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("dossiers:edit", args=[dossier.pk]),
+        {
+            "phase": dossier.phase,
+            "referring_party": dossier.referring_party,
+            "help_request": "",
+            "opened_on": "2026-03-16",
+            "version": dossier.version,
+        },
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.basis == DossierBasis.SUBSCRIPTION
+
+
+def test_the_api_refuses_another_year_with_a_400(client, gent, coordinator):
+    dossier = intake(gent, coordinator, PartyKind.OCMW, datetime.date(2026, 1, 5))
+    client.force_login(coordinator)
+    response = client.patch(
+        f"/api/v1/dossiers/{dossier.pk}/",
+        {"opened_on": "2025-12-29", "version": dossier.version},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    dossier.refresh_from_db()
+    assert dossier.opened_on == datetime.date(2026, 1, 5)
