@@ -269,3 +269,12 @@ def test_the_api_refuses_another_year_with_a_400(client, gent, coordinator):
     assert response.status_code == 400
     dossier.refresh_from_db()
     assert dossier.opened_on == datetime.date(2026, 1, 5)
+
+
+def test_antwerpens_portal_lists_borsbeeks_agreement_in_force(
+    client, borsbeek, worker_of_antwerpen
+):
+    sign(borsbeek, AgreementParty.GEMEENTE, starts_on=datetime.date(2024, 1, 1))
+    client.force_login(worker_of_antwerpen)
+    html = client.get("/portal/").content.decode()
+    assert "ondertekend door Borsbeek, opgegaan in deze gemeente" in html
