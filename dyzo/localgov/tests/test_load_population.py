@@ -134,3 +134,17 @@ def test_a_proposed_fee_records_the_count_it_rests_on(registry, coordinator):
     assert agreement.annual_fee is not None
     entry = AuditEntry.objects.get(code="agreement.created")
     assert entry.data["population"] == {"inhabitants": 14427, "year": 2020}
+
+
+def test_creating_a_subscription_says_which_count_its_fee_rests_on(client, coordinator, registry):
+    TariffScheduleFactory(year=YEAR)
+    client.force_login(coordinator)
+    data = {
+        "municipality": Municipality.objects.get(nis_code="41002").pk,  # Aalst
+        "party": "both",
+        "form": "annual_agreement",
+        "starts_on": f"{YEAR}-01-01",
+    }
+    response = client.post(reverse("agreements:create"), data, follow=True)
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("geteld op 1 januari 2020" in message for message in messages)
