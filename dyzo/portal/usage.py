@@ -14,6 +14,7 @@ from dyzo.dossiers.constants import DossierBasis, DossierStatus
 from dyzo.dossiers.models import AdviceEntry, Dossier
 from dyzo.insights.classification import classify_year
 from dyzo.insights.constants import Category
+from dyzo.insights.years import data_of_year
 from dyzo.localgov.models import Municipality
 from dyzo.localgov.registry import covering_map
 
@@ -86,7 +87,9 @@ def use_of_year(user, year: int | None = None) -> list[MunicipalityUse]:
     for row in advice.values("municipality").annotate(n=Count("pk")).order_by():
         uses[row["municipality"]].advice_count = row["n"]
     if uses:
+        # Without the year's cooperation data, "none" only means "nothing recorded".
+        known = data_of_year(year).available
         for form in classify_year(year):
-            if form.municipality.pk in uses:
+            if form.municipality.pk in uses and (known or form.category != Category.NONE):
                 uses[form.municipality.pk].category = form.category
     return list(uses.values())
