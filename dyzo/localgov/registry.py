@@ -27,13 +27,7 @@ def covering_map(on: datetime.date) -> dict[str, Municipality]:
 
 def covering_municipality(nis_code: str, on: datetime.date) -> Municipality | None:
     """The municipality that covers the area of `nis_code` on `on`, following mergers."""
-    current = Municipality.objects.filter(nis_code=nis_code).select_related("province").first()
-    while current is not None and not current.existed_on(on):
-        if current.valid_from is not None and on < current.valid_from:
-            return None
-        merger = current.merged_into.select_related("successor__province").first()
-        current = merger.successor if merger else None
-    return current
+    return covering_map(on).get(nis_code)
 
 
 def area_of(municipality_ids, on: datetime.date) -> set[str]:
