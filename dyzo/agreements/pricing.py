@@ -12,7 +12,7 @@ from dyzo.agreements.models import TariffSchedule
 from dyzo.dossiers.constants import DossierStatus
 from dyzo.localgov.models import Municipality, Population
 from dyzo.localgov.query import first_of_january
-from dyzo.localgov.registry import area_of
+from dyzo.localgov.registry import area_ids, area_of
 
 QUOTE_YEARS = 3
 
@@ -99,7 +99,7 @@ def case_counts(municipality, years: list[int]) -> dict[int, dict[str, int]]:
         return counts
     rows = (
         dossier_model.objects.filter(
-            municipality__nis_code__in=area_of(
+            municipality_id__in=area_ids(
                 [municipality.pk], municipality.valid_to or datetime.date.today()
             ),
             year__in=years,

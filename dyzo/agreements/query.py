@@ -35,24 +35,24 @@ class AgreementQuerySet(models.QuerySet):
         if not user.is_authenticated or not user.has_perm("agreements.view_agreement"):
             return self.none()
         if user.is_municipal_worker:
-            return self.filter(municipality__nis_code__in=user.area_codes())
+            return self.filter(municipality_id__in=user.area_ids())
         return self
 
     def of_lineage(self, municipality):
         """The agreements of `municipality` and of every municipality that merged into it."""
-        from dyzo.localgov.registry import area_of
+        from dyzo.localgov.registry import area_ids
 
         last_day = municipality.valid_to or datetime.date.today()
-        return self.filter(municipality__nis_code__in=area_of([municipality.pk], last_day))
+        return self.filter(municipality_id__in=area_ids([municipality.pk], last_day))
 
     def covering(self, municipality, on: datetime.date, referring_party: str):
         """The agreements in force on `on` that cover a referral by `referring_party` (a
         PartyKind) of `municipality`: its own and those of the municipalities merged into it
         by then, signed by that party or by both (docs/decisions/0005-coverage-and-mergers.md)."""
-        from dyzo.localgov.registry import area_of
+        from dyzo.localgov.registry import area_ids
 
         return self.in_force_on(on).filter(
-            municipality__nis_code__in=area_of([municipality.pk], on),
+            municipality_id__in=area_ids([municipality.pk], on),
             party__in=[referring_party, AgreementParty.BOTH],
         )
 

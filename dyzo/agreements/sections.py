@@ -9,7 +9,7 @@ def agreements_section(request, municipality) -> dict | None:
     user = request.user
     if not user.has_perm("agreements.view_agreement"):
         return None
-    if user.is_municipal_worker and municipality.nis_code not in user.area_codes():
+    if user.is_municipal_worker and municipality.pk not in user.area_ids():
         return None
     agreements = (
         Agreement.objects.visible_to(user)

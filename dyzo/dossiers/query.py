@@ -33,7 +33,7 @@ class DossierQuerySet(models.QuerySet):
         if role == Role.EXPERT:
             return self.filter(team__user=user)
         if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality__nis_code__in=user.area_codes())
+            return self.filter(municipality_id__in=user.area_ids())
         return self.none()
 
     def open(self):
@@ -95,7 +95,7 @@ class EntrepreneurQuerySet(models.QuerySet):
             # An entrepreneur with two dossiers of the same expert must appear once.
             return self.filter(dossiers__team__user=user).distinct()
         if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality__nis_code__in=user.area_codes())
+            return self.filter(municipality_id__in=user.area_ids())
         return self.none()
 
     def search(self, text: str):
@@ -116,7 +116,7 @@ class AdviceEntryQuerySet(models.QuerySet):
         if role == Role.EXPERT:
             return self.filter(handled_by=user)
         if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality__nis_code__in=user.area_codes())
+            return self.filter(municipality_id__in=user.area_ids())
         return self.none()
 
     def logged(self):
@@ -153,5 +153,5 @@ class TeamMemberQuerySet(DossierPartQuerySet):
     def visible_to(self, user):
         # Referring workers may know who works on the dossiers of their municipality.
         if _role(user) == Role.MUNICIPAL_WORKER:
-            return self.filter(dossier__municipality__nis_code__in=user.area_codes())
+            return self.filter(dossier__municipality_id__in=user.area_ids())
         return super().visible_to(user)

@@ -14,7 +14,7 @@ def dossiers_section(request, municipality) -> dict | None:
     user = request.user
     if not user.has_perm("dossiers.view_dossier"):
         return None
-    if user.is_municipal_worker and municipality.nis_code not in user.area_codes():
+    if user.is_municipal_worker and municipality.pk not in user.area_ids():
         return {"template": TEMPLATE, "municipality": municipality, "not_theirs": True}
     dossiers = (
         Dossier.objects.visible_to(user)

@@ -18,7 +18,7 @@ class WrittenReportQuerySet(models.QuerySet):
         if user.role == Role.MUNICIPAL_WORKER:
             return self.filter(
                 status=ReportStatus.DELIVERED,
-                dossier__municipality__nis_code__in=user.area_codes(),
+                dossier__municipality_id__in=user.area_ids(),
             )
         return self.none()
 
