@@ -50,3 +50,15 @@ class User(AbstractUser):
         if not hasattr(self, "_municipality_ids"):
             self._municipality_ids = set(self.parties.values_list("municipality_id", flat=True))
         return self._municipality_ids
+
+    def area_ids(self) -> set[int]:
+        """The user's municipalities and every municipality that merged into them: a
+        successor's workers see what was recorded for its predecessors
+        (docs/decisions/0005-coverage-and-mergers.md). Cached per object."""
+        if not hasattr(self, "_area_ids"):
+            import datetime
+
+            from dyzo.localgov.registry import area_ids
+
+            self._area_ids = area_ids(self.municipality_ids(), datetime.date.today())
+        return self._area_ids

@@ -8,38 +8,62 @@ from django.apps import apps
 from django.db.models import Count
 
 from dyzo.agreements.constants import CaseType
-from dyzo.agreements.lineage import with_predecessors
 from dyzo.agreements.models import TariffSchedule
 from dyzo.dossiers.constants import DossierStatus
-from dyzo.localgov.models import Population
+from dyzo.localgov.models import Municipality, Population
+from dyzo.localgov.query import first_of_january
+from dyzo.localgov.registry import area_ids, area_of
 
 QUOTE_YEARS = 3
 
 
-def population_for_tariff(municipality, year: int) -> int | None:
-    """Inhabitants to price `municipality` in `year`; None when nothing is known.
+@dataclasses.dataclass(frozen=True)
+class CountedPopulation:
+    """Inhabitants and the year they were counted (the oldest count of a summed figure)."""
+
+    inhabitants: int
+    year: int
+
+
+def counted_population(municipality, year: int) -> CountedPopulation | None:
+    """Inhabitants to price `municipality` in `year`, with the year they were counted; None
+    when nothing is known.
 
     Its latest figure at or before `year`, plus the figures of the municipalities that merged
-    into it after that figure was counted (and by `year`). A municipality created by a merger
-    has no figure of its own and is the sum of its predecessors; one that absorbed another
-    and kept its code (Antwerpen and Borsbeek, 2025) adds the absorbed one to its own count.
+    into it after that figure was counted (and by `year`), found through the registry's one
+    merger walk (`area_of`). A municipality created by a merger has no figure of its own and
+    is the sum of its predecessors; one that absorbed another and kept its code (Antwerpen and
+    Borsbeek, 2025) adds the absorbed one to its own count.
     """
-    own = (
-        Population.objects.filter(municipality=municipality, year__lte=year)
-        .order_by("-year")
-        .values_list("year", "inhabitants")
-        .first()
+    area = area_of([municipality.pk], first_of_january(year))
+    last_days = dict(
+        Municipality.objects.filter(nis_code__in=area).values_list("nis_code", "valid_to")
     )
-    mergers = municipality.merged_from.select_related("predecessor")
-    mergers = mergers.filter(effective_date__year__lte=year)
-    if own is not None:
-        mergers = mergers.filter(effective_date__year__gt=own[0])
-    parts = [own[1]] if own is not None else []
-    parts += [population_for_tariff(merger.predecessor, year) for merger in mergers]
+    figures = {}
+    rows = Population.objects.filter(municipality__nis_code__in=area, year__lte=year)
+    for code, counted, inhabitants in rows.order_by("year").values_list(
+        "municipality__nis_code", "year", "inhabitants"
+    ):
+        figures[code] = CountedPopulation(inhabitants, counted)
+    own = figures.get(municipality.nis_code)
+    parts = [own] if own is not None else []
+    for code in sorted(area - {municipality.nis_code}):
+        # Merged on 1 January after its last day: already in a figure counted since then.
+        if own is not None and last_days[code].year < own.year:
+            continue
+        parts.append(figures.get(code))
     # A partial sum would quote too low a bracket: better to say we do not know.
     if not parts or None in parts:
         return None
-    return sum(parts)
+    return CountedPopulation(
+        sum(part.inhabitants for part in parts), min(part.year for part in parts)
+    )
+
+
+def population_for_tariff(municipality, year: int) -> int | None:
+    """The inhabitants of `counted_population`, without the year."""
+    counted = counted_population(municipality, year)
+    return counted.inhabitants if counted else None
 
 
 def schedule_for_year(year: int) -> TariffSchedule | None:
@@ -75,7 +99,10 @@ def case_counts(municipality, years: list[int]) -> dict[int, dict[str, int]]:
         return counts
     rows = (
         dossier_model.objects.filter(
-            municipality_id__in=with_predecessors([municipality.pk]), year__in=years
+            municipality_id__in=area_ids(
+                [municipality.pk], municipality.valid_to or datetime.date.today()
+            ),
+            year__in=years,
         )
         .exclude(status=DossierStatus.CANCELLED)
         .values("year", "case_type")
@@ -101,6 +128,7 @@ class Quote:
     year: int
     schedule: TariffSchedule | None
     population: int | None
+    population_year: int | None
     subscription_price: Decimal | None
     prices: dict[str, Decimal]
     history: list[QuoteYear]
@@ -119,7 +147,8 @@ def quote_for(municipality, year: int | None = None, years_back: int = QUOTE_YEA
     two are compared at the same tariff."""
     year = year or datetime.date.today().year
     schedule = schedule_for_year(year)
-    population = population_for_tariff(municipality, year)
+    counted = counted_population(municipality, year)
+    population = counted.inhabitants if counted else None
     prices = {
         case_type: (schedule.price_for_case(case_type) if schedule else Decimal("0.00"))
         for case_type in CaseType.values
@@ -142,6 +171,7 @@ def quote_for(municipality, year: int | None = None, years_back: int = QUOTE_YEA
         year=year,
         schedule=schedule,
         population=population,
+        population_year=counted.year if counted else None,
         subscription_price=schedule.subscription_price_for(population) if schedule else None,
         prices=prices,
         history=history,

@@ -3,7 +3,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 
-from dyzo.agreements.constants import AgreementStatus
+from dyzo.agreements.constants import AgreementParty, AgreementStatus
 
 IN_FORCE_STATUSES = (AgreementStatus.SIGNED, AgreementStatus.TERMINATED)
 
@@ -32,19 +32,29 @@ class AgreementQuerySet(models.QuerySet):
         """Coordinators, experts, analysts and administrators see all agreements; a municipal
         worker only those of the municipalities whose gemeente or OCMW they work for,
         including the agreements of the municipalities that merged into them."""
-        from dyzo.agreements.lineage import with_predecessors
-
         if not user.is_authenticated or not user.has_perm("agreements.view_agreement"):
             return self.none()
         if user.is_municipal_worker:
-            return self.filter(municipality_id__in=with_predecessors(user.municipality_ids()))
+            return self.filter(municipality_id__in=user.area_ids())
         return self
 
     def of_lineage(self, municipality):
         """The agreements of `municipality` and of every municipality that merged into it."""
-        from dyzo.agreements.lineage import with_predecessors
+        from dyzo.localgov.registry import area_ids
 
-        return self.filter(municipality_id__in=with_predecessors([municipality.pk]))
+        last_day = municipality.valid_to or datetime.date.today()
+        return self.filter(municipality_id__in=area_ids([municipality.pk], last_day))
+
+    def covering(self, municipality, on: datetime.date, referring_party: str):
+        """The agreements in force on `on` that cover a referral by `referring_party` (a
+        PartyKind) of `municipality`: its own and those of the municipalities merged into it
+        by then, signed by that party or by both (docs/decisions/0005-coverage-and-mergers.md)."""
+        from dyzo.localgov.registry import area_ids
+
+        return self.in_force_on(on).filter(
+            municipality_id__in=area_ids([municipality.pk], on),
+            party__in=[referring_party, AgreementParty.BOTH],
+        )
 
 
 class TariffScheduleQuerySet(models.QuerySet):

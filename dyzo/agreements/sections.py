@@ -1,6 +1,5 @@
 """The agreements section of a municipality page (registered in apps.py)."""
 
-from dyzo.agreements.lineage import with_predecessors
 from dyzo.agreements.models import Agreement
 
 
@@ -10,9 +9,7 @@ def agreements_section(request, municipality) -> dict | None:
     user = request.user
     if not user.has_perm("agreements.view_agreement"):
         return None
-    if user.is_municipal_worker and municipality.pk not in with_predecessors(
-        user.municipality_ids()
-    ):
+    if user.is_municipal_worker and municipality.pk not in user.area_ids():
         return None
     agreements = (
         Agreement.objects.visible_to(user)

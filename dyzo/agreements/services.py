@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from dyzo.agreements.constants import AgreementForm, AgreementParty, AgreementStatus
 from dyzo.agreements.errors import AgreementError, AgreementTransitionError, TariffError
 from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
-from dyzo.agreements.pricing import proposed_annual_fee, proposed_case_fees
+from dyzo.agreements.pricing import counted_population, proposed_annual_fee, proposed_case_fees
 from dyzo.agreements.validators import validate_pdf_upload
 from dyzo.audit import audit
 from dyzo.notifications.services import notify
@@ -45,6 +45,10 @@ def _fill_proposed_fees(agreement: Agreement) -> None:
         agreement.fee_enterprise_scan = agreement.fee_social_pre_investigation = None
         if agreement.annual_fee is None:
             agreement.annual_fee = proposed_annual_fee(agreement.municipality, agreement.starts_on)
+            # Said to the user and kept in the audit entry: which count the price rests on.
+            agreement.proposed_from = counted_population(
+                agreement.municipality, agreement.starts_on.year
+            )
         return
     agreement.annual_fee = None
     for field, price in proposed_case_fees(agreement.starts_on).items():
@@ -81,7 +85,10 @@ def create_agreement(
     _check_terms(agreement)
     _fill_proposed_fees(agreement)
     agreement.save()
-    audit.log(agreement, "agreement.created", actor=actor, data=_terms_of(agreement))
+    data = _terms_of(agreement)
+    if counted := getattr(agreement, "proposed_from", None):
+        data["population"] = {"inhabitants": counted.inhabitants, "year": counted.year}
+    audit.log(agreement, "agreement.created", actor=actor, data=data)
     return agreement
 
 

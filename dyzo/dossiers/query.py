@@ -2,7 +2,8 @@
 sees which rows; views and API querysets start from it.
 
 Coordinators see everything; experts the dossiers they are on (and what hangs under them);
-municipal workers what belongs to the municipalities whose gemeente or OCMW they work for;
+municipal workers what belongs to the municipalities whose gemeente or OCMW they work for,
+including what was recorded for the municipalities that merged into them;
 analysts and administrators nothing (they work with aggregates).
 """
 
@@ -32,7 +33,7 @@ class DossierQuerySet(models.QuerySet):
         if role == Role.EXPERT:
             return self.filter(team__user=user)
         if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality_id__in=user.municipality_ids())
+            return self.filter(municipality_id__in=user.area_ids())
         return self.none()
 
     def open(self):
@@ -94,7 +95,7 @@ class EntrepreneurQuerySet(models.QuerySet):
             # An entrepreneur with two dossiers of the same expert must appear once.
             return self.filter(dossiers__team__user=user).distinct()
         if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality_id__in=user.municipality_ids())
+            return self.filter(municipality_id__in=user.area_ids())
         return self.none()
 
     def search(self, text: str):
@@ -115,7 +116,7 @@ class AdviceEntryQuerySet(models.QuerySet):
         if role == Role.EXPERT:
             return self.filter(handled_by=user)
         if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality_id__in=user.municipality_ids())
+            return self.filter(municipality_id__in=user.area_ids())
         return self.none()
 
     def logged(self):
@@ -152,5 +153,5 @@ class TeamMemberQuerySet(DossierPartQuerySet):
     def visible_to(self, user):
         # Referring workers may know who works on the dossiers of their municipality.
         if _role(user) == Role.MUNICIPAL_WORKER:
-            return self.filter(dossier__municipality_id__in=user.municipality_ids())
+            return self.filter(dossier__municipality_id__in=user.area_ids())
         return super().visible_to(user)

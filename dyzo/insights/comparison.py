@@ -4,6 +4,7 @@ from collections import Counter
 
 from dyzo.insights.classification import classify_year
 from dyzo.insights.constants import Category
+from dyzo.insights.years import data_of_years
 from dyzo.localgov.models import Merger
 from dyzo.localgov.query import first_of_january
 
@@ -49,7 +50,21 @@ def _merged(year: int, now: dict, before: dict) -> list[dict]:
 
 def build_comparison(year: int) -> dict:
     """Counts per category in `year` and the year before, the municipalities that changed
-    category, and the ones a merger created. Eleven queries."""
+    category, and the ones a merger created. Twelve queries. When either year has no
+    cooperation data, nothing is compared: `comparable` is false and `without_data` names
+    the year(s), since "none" there would only mean "not recorded"."""
+    data = data_of_years([year - 1, year])
+    without_data = [y for y, d in sorted(data.items()) if not d.available]
+    if without_data:
+        return {
+            "year": year,
+            "previous_year": year - 1,
+            "comparable": False,
+            "without_data": without_data,
+            "counts": [],
+            "changed": [],
+            "merged": [],
+        }
     now = {f.municipality.nis_code: f for f in classify_year(year)}
     before = {f.municipality.nis_code: f for f in classify_year(year - 1)}
     counts_now = Counter(f.category for f in now.values())
@@ -57,6 +72,8 @@ def build_comparison(year: int) -> dict:
     return {
         "year": year,
         "previous_year": year - 1,
+        "comparable": True,
+        "without_data": [],
         "counts": [
             {
                 "category": category.value,

@@ -42,3 +42,10 @@ SHARED_TEMPLATE_STRINGS = [
         "downloads."
     ),
 ]
+
+
+class DataSource(models.TextChoices):
+    """Where the cooperation records of a year come from (docs/cooperation-report.md)."""
+
+    IMPORTED = "imported", _("Imported from the year's figures")
+    APP = "app", _("Kept in the app")

@@ -58,8 +58,9 @@ def _csv_province_row(label: str, row: dict) -> list:
 
 
 def render_csv(report: dict) -> bytes:
-    """Three sections separated by an empty line, each opening with its header row:
-    provinces (with a `total` row), reasons, municipalities. Codes, not labels."""
+    """Four sections separated by an empty line, each opening with its header row:
+    provinces (with a `total` row), reasons, municipalities, and whether the year has
+    cooperation data. Codes, not labels."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_PROVINCE_COLUMNS)
@@ -74,13 +75,35 @@ def render_csv(report: dict) -> bytes:
     writer.writerow(columns)
     for row in report["municipalities"]:
         writer.writerow([row[column] or "" for column in columns])
+    writer.writerow([])
+    data = report["data"]
+    writer.writerow(["data_available", "source", "kept_since"])
+    writer.writerow(
+        ["yes" if data["available"] else "no", data["source"] or "", data["kept_since"] or ""]
+    )
     return buffer.getvalue().encode("utf-8")
 
 
-def _write_sheet(sheet, table) -> None:
+def data_notice(report: dict) -> str:
+    """One sentence on the year's data, for the formats without a page around them."""
+    data = report["data"]
+    if not data["available"]:
+        return _(
+            "No cooperation data exists for %(year)d: every municipality shows “none” for lack "
+            "of records, not because it did not cooperate."
+        ) % {"year": report["year"]}
+    if data["kept_since"]:
+        return _("Partial year: the app keeps the cooperation records since %(day)s.") % {
+            "day": data["kept_since"]
+        }
+    return ""
+
+
+def _write_sheet(sheet, table, notice: str = "") -> None:
     from openpyxl.styles import Font
 
-    sheet.append([table.caption])
+    caption = f"{table.caption}. {notice}" if notice else table.caption
+    sheet.append([caption])
     sheet["A1"].font = Font(bold=True)
     sheet.append(table.headers)
     for row in table.rows:
@@ -94,7 +117,8 @@ def _write_sheet(sheet, table) -> None:
 
 def render_xlsx(report: dict) -> bytes:
     """Sheets: forms per province, annual agreements by party, reasons, municipalities.
-    Row 1 is the caption, row 2 the header, the last row of a province sheet the total."""
+    Row 1 is the caption (saying so when the year has no or partial data), row 2 the
+    header, the last row of a province sheet the total."""
     from openpyxl import Workbook  # Only the XLSX download needs it.
 
     forms, parties, _non_cooperating, reasons = report_tables(report)
@@ -107,7 +131,7 @@ def render_xlsx(report: dict) -> bytes:
     ]
     workbook.remove(workbook.active)
     for title, table in sheets:
-        _write_sheet(workbook.create_sheet(title[:31]), table)
+        _write_sheet(workbook.create_sheet(title[:31]), table, data_notice(report))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dyzo.agreements.constants import AgreementParty
 from dyzo.insights.classification import MunicipalityForm, classify_year
 from dyzo.insights.constants import COOPERATING, Category
+from dyzo.insights.years import data_of_year
 from dyzo.localgov.query import first_of_january
 from dyzo.localgov.registry import covering_map
 from dyzo.outreach.models import DeclineReason
@@ -60,6 +61,7 @@ def build_report(year: int) -> dict:
     forms = classify_year(year, covering=covering)
     return {
         "year": year,
+        "data": data_of_year(year).as_dict(),
         "provinces": _province_rows(forms),
         "total": _counts(forms),
         "non_cooperation_reasons": decline_reason_counts(year, covering),

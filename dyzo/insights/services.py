@@ -1,4 +1,5 @@
-"""State changes of the insights app: the historical import of a year's cooperation."""
+"""State changes of the insights app: the historical import of a year's cooperation, and
+the day from which the app keeps every cooperation record."""
 
 import dataclasses
 import datetime
@@ -11,8 +12,10 @@ from dyzo.agreements.models import Agreement
 from dyzo.audit import audit
 from dyzo.dossiers.constants import AdviceChannel
 from dyzo.dossiers.models import AdviceEntry
-from dyzo.insights.constants import Category
+from dyzo.insights.constants import Category, DataSource
+from dyzo.insights.errors import CooperationDataError
 from dyzo.insights.importing import CooperationRow
+from dyzo.insights.models import CooperationData
 from dyzo.outreach.models import DeclineReason
 
 
@@ -92,5 +95,20 @@ def import_cooperation(year: int, rows: list[CooperationRow], *, actor=None) -> 
     advice = [_advice_placeholder(r, year) for r in rows if r.form == Category.REMOTE_ONLY]
     summary.advice_entries = len(AdviceEntry.objects.bulk_create(advice))
     summary.decline_reasons = len(DeclineReason.objects.bulk_create(_decline_reasons(rows, year)))
+    CooperationData.objects.get_or_create(source=DataSource.IMPORTED, year=year)
     audit.log(None, "cooperation.imported", actor=actor, data=dataclasses.asdict(summary))
     return summary
+
+
+@transaction.atomic
+def keep_cooperation_in_app(since: datetime.date, *, actor=None) -> CooperationData:
+    """Record that from `since` on every agreement, dossier and piece of advice is entered in
+    the app, so that the figures of that year (partly, unless `since` is 1 January) and of
+    every later year are complete. Setting it again moves the day."""
+    if since > datetime.date.today():
+        raise CooperationDataError(_("The app cannot have kept records since a future day."))
+    data, _created = CooperationData.objects.update_or_create(
+        source=DataSource.APP, defaults={"year": since.year, "kept_since": since}
+    )
+    audit.log(data, "cooperation.kept_in_app", actor=actor, data={"since": since.isoformat()})
+    return data

@@ -15,6 +15,7 @@ from dyzo.insights.exports import CONTENT_TYPES, download_name, render_report
 from dyzo.insights.forms import YearForm
 from dyzo.insights.report import build_report
 from dyzo.insights.tables import municipalities_table, report_tables
+from dyzo.insights.years import data_of_years
 from dyzo.localgov.access import get_municipality_for_user
 
 
@@ -83,10 +84,16 @@ def municipality_forms(request, nis_code):
     """Fragment for the municipality page: its form of cooperation in every report year."""
     municipality = get_municipality_for_user(request.user, nis_code)
     years = range(FIRST_YEAR, datetime.date.today().year + 1)
+    data = data_of_years(years)
     rows = [
         {
             "year": year,
-            "category": Category(form.category).label,
+            # Without the year's data, "none" only means "nothing recorded".
+            "category": (
+                None
+                if form.category == Category.NONE and not data[year].available
+                else Category(form.category).label
+            ),
             "party": AgreementParty(form.agreement_party).label if form.agreement_party else "",
         }
         for year, form in reversed(forms_through_the_years(municipality, years))

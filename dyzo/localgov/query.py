@@ -33,3 +33,17 @@ class MunicipalityQuerySet(models.QuerySet):
 
         figure = Population.objects.filter(municipality=models.OuterRef("pk"), year=year)
         return self.annotate(population=models.Subquery(figure.values("inhabitants")[:1]))
+
+    def with_population_counted_by(self, year: int):
+        """`population` and `population_year`: the latest figure counted on 1 January of
+        `year` or earlier, and its year (None when nothing was counted by then). Two
+        subqueries of one query; the sum over a merger is the tariff's (pricing.py)."""
+        from dyzo.localgov.models import Population
+
+        latest = Population.objects.filter(
+            municipality=models.OuterRef("pk"), year__lte=year
+        ).order_by("-year")
+        return self.annotate(
+            population=models.Subquery(latest.values("inhabitants")[:1]),
+            population_year=models.Subquery(latest.values("year")[:1]),
+        )

@@ -27,10 +27,29 @@ def covering_map(on: datetime.date) -> dict[str, Municipality]:
 
 def covering_municipality(nis_code: str, on: datetime.date) -> Municipality | None:
     """The municipality that covers the area of `nis_code` on `on`, following mergers."""
-    current = Municipality.objects.filter(nis_code=nis_code).select_related("province").first()
-    while current is not None and not current.existed_on(on):
-        if current.valid_from is not None and on < current.valid_from:
-            return None
-        merger = current.merged_into.select_related("successor__province").first()
-        current = merger.successor if merger else None
-    return current
+    return covering_map(on).get(nis_code)
+
+
+def _area(municipality_ids, on: datetime.date) -> dict[str, int]:
+    """{NIS code: primary key} of the area the given municipalities cover on `on`."""
+    ids = set(municipality_ids)
+    if not ids:
+        return {}
+    pk_of = dict(Municipality.objects.values_list("nis_code", "pk"))
+    covered = {code for code, municipality in covering_map(on).items() if municipality.pk in ids}
+    covered |= {code for code, pk in pk_of.items() if pk in ids}
+    return {code: pk_of[code] for code in covered}
+
+
+def area_of(municipality_ids, on: datetime.date) -> set[str]:
+    """The NIS codes whose area the given municipalities cover on `on`: their own and those
+    of every municipality that merged into them by then, at any depth. The inverse of
+    `covering_map`, so that every walk across mergers (coverage, access, prices, the
+    cooperation report) gives the same answer (docs/decisions/0005-coverage-and-mergers.md).
+    A municipality's own code is always in, even on a day it did not exist. Three queries."""
+    return set(_area(municipality_ids, on))
+
+
+def area_ids(municipality_ids, on: datetime.date) -> set[int]:
+    """`area_of` as primary keys, for filters that should use the municipality indexes."""
+    return set(_area(municipality_ids, on).values())

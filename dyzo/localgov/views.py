@@ -13,7 +13,7 @@ def municipality_list(request):
     # An invalid field is left out of cleaned_data (and shown as an error); the rest filters.
     form.is_valid()
     queryset, year = form.filter(Municipality.objects.all())
-    queryset = queryset.select_related("province").with_population(year)
+    queryset = queryset.select_related("province").with_population_counted_by(year)
     page = keyset_page(queryset, ["nis_code"], request.GET.get("after"))
     template = (
         "localgov/_municipality_rows.html" if request.htmx else "localgov/municipality_list.html"

@@ -13,7 +13,7 @@ class HelpRequestQuerySet(models.QuerySet):
         if user.role == Role.COORDINATOR:
             return self
         if user.role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality_id__in=user.municipality_ids())
+            return self.filter(municipality_id__in=user.area_ids())
         return self.none()
 
     def waiting(self):

@@ -14,7 +14,9 @@ from dyzo.dossiers.constants import DossierBasis, DossierStatus
 from dyzo.dossiers.models import AdviceEntry, Dossier
 from dyzo.insights.classification import classify_year
 from dyzo.insights.constants import Category
+from dyzo.insights.years import data_of_year
 from dyzo.localgov.models import Municipality
+from dyzo.localgov.registry import covering_map
 
 
 @dataclasses.dataclass
@@ -68,8 +70,13 @@ def use_of_year(user, year: int | None = None) -> list[MunicipalityUse]:
     year = year or datetime.date.today().year
     uses = {m.pk: MunicipalityUse(municipality=m, year=year) for m in municipalities_of(user)}
     today = datetime.date.today()
-    for agreement in visible_agreements(user).in_force_on(today).filter(municipality__in=uses):
-        uses[agreement.municipality_id].agreements.append(agreement)
+    # A predecessor's agreement in force covers its successor (decisions/0005): list it
+    # under the municipality that covers its area today.
+    covering = covering_map(today)
+    for agreement in visible_agreements(user).in_force_on(today):
+        municipality = covering.get(agreement.municipality.nis_code)
+        if municipality is not None and municipality.pk in uses:
+            uses[municipality.pk].agreements.append(agreement)
     dossiers = Dossier.objects.visible_to(user).filter(municipality__in=uses, year=year)
     rows = dossiers.values("municipality", "case_type", "status").annotate(n=Count("pk"))
     for row in rows.order_by():
@@ -80,7 +87,9 @@ def use_of_year(user, year: int | None = None) -> list[MunicipalityUse]:
     for row in advice.values("municipality").annotate(n=Count("pk")).order_by():
         uses[row["municipality"]].advice_count = row["n"]
     if uses:
+        # Without the year's cooperation data, "none" only means "nothing recorded".
+        known = data_of_year(year).available
         for form in classify_year(year):
-            if form.municipality.pk in uses:
+            if form.municipality.pk in uses and (known or form.category != Category.NONE):
                 uses[form.municipality.pk].category = form.category
     return list(uses.values())

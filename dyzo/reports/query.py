@@ -7,7 +7,8 @@ from dyzo.reports.constants import ReportStatus
 class WrittenReportQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Coordinators all; experts the reports of their dossiers; municipal workers only
-        delivered reports of their municipalities' dossiers; everyone else none."""
+        delivered reports of the dossiers of their municipalities and of those that merged
+        into them; everyone else none."""
         if not user or not user.is_authenticated or not user.is_active:
             return self.none()
         if user.role == Role.COORDINATOR:
@@ -17,7 +18,7 @@ class WrittenReportQuerySet(models.QuerySet):
         if user.role == Role.MUNICIPAL_WORKER:
             return self.filter(
                 status=ReportStatus.DELIVERED,
-                dossier__municipality_id__in=user.municipality_ids(),
+                dossier__municipality_id__in=user.area_ids(),
             )
         return self.none()
 

@@ -40,8 +40,8 @@ def test_section_query_count_is_constant(
     request.user = coordinator
     coordinator.has_perm("agreements.view_agreement")  # the permissions, cached per request
     merged = municipality("46030")
-    with django_assert_num_queries(3):
-        # predecessors of Beveren-Kruibeke-Zwijndrecht, their predecessors (none), the
-        # agreements of all of them with their municipality
+    with django_assert_num_queries(4):
+        # the area of Beveren-Kruibeke-Zwijndrecht (its own code, the registry and its
+        # mergers: 3), the agreements of all of them with their municipality
         section = agreements_section(request, merged)
     assert len(section["agreements"]) == size

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -65,6 +66,15 @@ def agreement_create(request):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Agreement saved as a draft."))
+            if counted := getattr(agreement, "proposed_from", None):
+                messages.info(
+                    request,
+                    _(
+                        "The annual fee was proposed from the tariff for %(inhabitants)s "
+                        "inhabitants, counted on 1 January %(year)s."
+                    )
+                    % {"inhabitants": intcomma(counted.inhabitants), "year": counted.year},
+                )
             return redirect("agreements:detail", pk=agreement.pk)
     return render(request, "agreements/form.html", {"form": form})
 

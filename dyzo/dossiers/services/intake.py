@@ -3,28 +3,11 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dyzo.agreements.constants import AgreementForm
+from dyzo.agreements.coverage import basis_for
 from dyzo.audit import audit
-from dyzo.dossiers.constants import DossierBasis, DossierStatus, TeamRole
+from dyzo.dossiers.constants import DossierStatus, TeamRole
 from dyzo.dossiers.errors import DossierError
 from dyzo.dossiers.models import Dossier, DossierCounter, DossierStatusChange, TeamMember
-
-
-def basis_for(municipality, on: datetime.date) -> str:
-    """What pays for a dossier opened on `on`: a signed annual agreement in force makes it a
-    subscription case, else a pay-per-case agreement makes it billable, else not covered."""
-    from dyzo.agreements.models import Agreement
-
-    forms = set(
-        Agreement.objects.in_force_on(on)
-        .filter(municipality=municipality)
-        .values_list("form", flat=True)
-    )
-    if AgreementForm.ANNUAL in forms:
-        return DossierBasis.SUBSCRIPTION
-    if AgreementForm.PAY_PER_CASE in forms:
-        return DossierBasis.PER_CASE
-    return DossierBasis.NOT_COVERED
 
 
 def next_number(year: int) -> int:
@@ -78,7 +61,7 @@ def open_dossier(
         entrepreneur=entrepreneur,
         phase=phase,
         help_request=help_request,
-        basis=basis_for(municipality, opened_on),
+        basis=basis_for(municipality, opened_on, referring_party),
         status=DossierStatus.INTAKE,
         status_changed_on=opened_on,
         opened_on=opened_on,

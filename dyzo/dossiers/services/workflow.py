@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dyzo.agreements.coverage import basis_for
 from dyzo.audit import audit
 from dyzo.dossiers.constants import DossierStatus, Outcome
 from dyzo.dossiers.errors import DossierConflict, DossierError, TransitionNotAllowed
@@ -95,6 +96,34 @@ def cancel_dossier(dossier: Dossier, *, actor, note: str, version=None) -> Dossi
     )
 
 
+def _derived_from_opening(dossier: Dossier, changes: dict) -> dict:
+    """The basis again when the opening date or the referring party changes, since both
+    decide it. The year and reference are numbered from the opening date: a date in another
+    year is refused, as is any change that could alter the basis once the report is
+    delivered (it may have been billed)."""
+    opened_on = changes.get("opened_on", dossier.opened_on)
+    party = changes.get("referring_party", dossier.referring_party)
+    if (opened_on, party) == (dossier.opened_on, dossier.referring_party):
+        return {}
+    if opened_on.year != dossier.year:
+        raise DossierError(
+            _(
+                "The opening date must stay in %(year)s: the reference %(reference)s is "
+                "numbered in that year. To move the dossier to another year, cancel it and "
+                "open a new one."
+            )
+            % {"year": dossier.year, "reference": dossier.reference}
+        )
+    if dossier.report_delivered_on is not None:
+        raise DossierError(
+            _(
+                "The report of this dossier has been delivered: its opening date and "
+                "referring party decide what pays for it and can no longer change."
+            )
+        )
+    return {"basis": basis_for(dossier.municipality, opened_on, party)}
+
+
 @transaction.atomic
 def update_dossier(dossier: Dossier, data: dict, *, version: int, actor) -> Dossier:
     """Save edits made on a form loaded at `version`. A newer version in the database means
@@ -107,12 +136,21 @@ def update_dossier(dossier: Dossier, data: dict, *, version: int, actor) -> Doss
     worker = changes.get("referring_worker")
     if worker and dossier.municipality_id not in worker.municipality_ids():
         raise DossierError(_("The referring worker does not work for this municipality."))
+    # Compared with the stored row: a bound ModelForm has already copied its values onto
+    # the caller's instance.
+    stored = Dossier.objects.select_related("municipality").get(pk=dossier.pk)
+    changes.update(_derived_from_opening(stored, changes))
     # The version check and the write are one statement: no window between them.
     updated = Dossier.objects.filter(pk=dossier.pk, version=version).update(
         **changes, version=F("version") + 1, updated_at=timezone.now()
     )
     if not updated:
         raise DossierConflict(str(CONFLICT_MESSAGE))
-    audit.log(dossier, "dossier.updated", actor=actor, data={"fields": sorted(changes)})
+    audit.log(
+        dossier,
+        "dossier.updated",
+        actor=actor,
+        data={"fields": sorted(changes), "basis": changes.get("basis", dossier.basis)},
+    )
     dossier.refresh_from_db()
     return dossier

@@ -34,7 +34,7 @@ def test_intake_opens_a_numbered_dossier_and_says_when_not_covered(client, coord
     response = client.post(reverse("dossiers:create"), intake_data(gent), follow=True)
     dossier = Dossier.objects.get()
     assert dossier.reference == "2026-0001"
-    assert "heeft geen overeenkomst van kracht" in response.content.decode()
+    assert "die van kracht is, dekt een doorverwijzing" in response.content.decode()
     assert reverse("agreements:quote", args=[gent.nis_code]) in response.content.decode()
 
 

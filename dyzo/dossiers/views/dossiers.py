@@ -91,8 +91,14 @@ def _opened(request, dossier):
     if dossier.basis == DossierBasis.NOT_COVERED:
         messages.warning(
             request,
-            _("%(municipality)s has no agreement in force: this dossier is not covered.")
-            % {"municipality": dossier.municipality.name},
+            _(
+                "No agreement of %(municipality)s in force covers a referral by its "
+                "%(party)s: this dossier is not covered."
+            )
+            % {
+                "municipality": dossier.municipality.name,
+                "party": dossier.get_referring_party_display(),
+            },
         )
     return redirect("dossiers:detail", pk=dossier.pk)
 

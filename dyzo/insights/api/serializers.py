@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from dyzo.insights.constants import Category
+from dyzo.insights.constants import Category, DataSource
 
 
 class PartyCountsSerializer(serializers.Serializer):
@@ -41,8 +41,23 @@ class MunicipalityFormSerializer(serializers.Serializer):
     )
 
 
+class YearDataSerializer(serializers.Serializer):
+    available = serializers.BooleanField(
+        help_text="False when nothing was imported or kept in the app for the year: every "
+        "municipality then shows 'none' for lack of records, not because it did not cooperate."
+    )
+    source = serializers.ChoiceField(
+        choices=DataSource.choices, allow_null=True, help_text="Where the year's data comes from."
+    )
+    kept_since = serializers.DateField(
+        allow_null=True,
+        help_text="Set when the app began keeping records during the year: the year is partial.",
+    )
+
+
 class CooperationReportSerializer(serializers.Serializer):
     year = serializers.IntegerField()
+    data = YearDataSerializer(help_text="Whether cooperation data exists for the year.")
     provinces = ProvinceSerializer(many=True)
     total = TotalSerializer()
     non_cooperation_reasons = ReasonCountSerializer(many=True)

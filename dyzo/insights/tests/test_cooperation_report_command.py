@@ -53,7 +53,8 @@ def test_pdf_to_stdout_is_written_as_bytes(imported_2018):
 def test_csv_has_the_province_table_with_totals_the_reasons_and_the_municipalities(
     imported_2018, tmp_path
 ):
-    provinces, reasons, municipalities = csv_sections(report_bytes("csv", tmp_path))
+    provinces, reasons, municipalities, data = csv_sections(report_bytes("csv", tmp_path))
+    assert data == [["data_available", "source", "kept_since"], ["yes", "imported", ""]]
     header, *rows = provinces
     assert header[:4] == [
         "province",

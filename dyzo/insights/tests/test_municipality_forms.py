@@ -44,7 +44,7 @@ def test_an_agreement_of_a_predecessor_counts_for_the_successor(client, coordina
     }
     assert set(by_year) == set(range(2019, THIS_YEAR + 1))
     assert by_year[2019] == ("Jaarovereenkomst", "OCMW")
-    assert by_year[2020][0] == "Geen"
+    assert by_year[2020][0] is None  # "none" in a year without data: not known
 
 
 def forms_queries(client, nis_code) -> int:
@@ -69,3 +69,12 @@ def test_the_municipality_page_section_follows_the_permission(client, request, p
     client.force_login(request.getfixturevalue(persona))
     page = client.get(reverse("localgov:municipality_detail", args=["44021"])).content.decode()
     assert (forms_url("44021") in page) is shown
+
+
+@pytest.mark.issue(11)
+def test_a_year_without_data_shows_no_data_instead_of_none(client, coordinator, imported_2018):
+    client.force_login(coordinator)
+    response = client.get(forms_url("44021"))  # Gent: nothing recorded after 2018
+    by_year = {year: category for year, category, _party in rows(response)}
+    assert by_year[2019] is None
+    assert "Geen gegevens voor dit jaar" in response.content.decode()

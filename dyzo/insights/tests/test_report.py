@@ -37,6 +37,7 @@ def test_the_report_has_exactly_the_documented_shape(imported_2018):
     report = build_report(2018)
     assert list(report) == [
         "year",
+        "data",
         "provinces",
         "total",
         "non_cooperation_reasons",
@@ -121,8 +122,8 @@ def test_ties_in_reasons_are_sorted_by_code(db, registry):
     assert reasons == ["cost_too_high", "no_need_perceived"]
 
 
-def test_the_report_runs_in_six_queries(imported_2018, django_assert_num_queries):
+def test_the_report_runs_in_seven_queries(imported_2018, django_assert_num_queries):
     # 1 municipalities, 2 mergers (covering map), 3 agreements, 4 dossiers, 5 advice,
-    # 6 decline reasons.
-    with django_assert_num_queries(6):
+    # 6 decline reasons, 7 whether the year has data.
+    with django_assert_num_queries(7):
         build_report(2018)

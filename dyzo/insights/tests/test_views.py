@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -7,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dyzo.insights.report import build_report
+from dyzo.insights.services import keep_cooperation_in_app
 
 
 def page_url(year: int) -> str:
@@ -63,8 +65,9 @@ def test_the_page_query_count_does_not_grow_with_the_data(client, coordinator, i
     client.force_login(coordinator)
     full, empty = page_queries(client, 2018), page_queries(client, 2021)
     # 1 session, 2 user, 3 the user's permissions through the groups, 4 municipalities,
-    # 5 mergers, 6 agreements, 7 dossiers, 8 advice, 9 decline reasons.
-    assert len(full) == len(empty) == 9
+    # 5 mergers, 6 agreements, 7 dossiers, 8 advice, 9 decline reasons, 10 whether the
+    # year has data.
+    assert len(full) == len(empty) == 10
 
 
 def test_downloads_stream_every_format(client, analyst, imported_2018):
@@ -99,6 +102,7 @@ def test_the_year_picker_redirects_to_the_year(client, coordinator, registry):
 
 
 def test_the_comparison_lists_changes_and_mergers(client, coordinator, imported_2018):
+    keep_cooperation_in_app(datetime.date(2019, 1, 1))  # else 2019 has no data to compare
     client.force_login(coordinator)
     response = client.get(reverse("insights:cooperation_comparison", args=[2019]))
     assert response.status_code == 200
@@ -131,6 +135,7 @@ def test_the_first_year_has_no_comparison(client, coordinator, registry):
 
 
 def test_the_comparison_query_count_does_not_grow_with_the_data(client, coordinator, imported_2018):
+    keep_cooperation_in_app(datetime.date(2019, 1, 1))
     client.force_login(coordinator)
 
     def count(year: int) -> int:
@@ -138,6 +143,6 @@ def test_the_comparison_query_count_does_not_grow_with_the_data(client, coordina
             client.get(reverse("insights:cooperation_comparison", args=[year]))
         return len(queries.captured_queries)
 
-    # 1 session, 2 user, 3 permissions, then per year 5 (registry, mergers, agreements,
-    # dossiers, advice) twice, and 14 the mergers of the year.
-    assert count(2019) == count(2022) == 14
+    # 1 session, 2 user, 3 permissions, 4 the data of the two years, then per year 5
+    # (registry, mergers, agreements, dossiers, advice) twice, and 15 the mergers of the year.
+    assert count(2019) == count(2022) == 15

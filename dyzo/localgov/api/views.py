@@ -23,7 +23,7 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         year = year_param(self.request, default=datetime.date.today().year)
-        queryset = Municipality.objects.select_related("province").with_population(year)
+        queryset = Municipality.objects.select_related("province").with_population_counted_by(year)
         if "year" in self.request.query_params:
             queryset = queryset.of_year(year)
         if province := self.request.query_params.get("province"):

@@ -48,6 +48,7 @@ def test_detail_by_nis_code(client, coordinator, registry):
         "valid_from": None,
         "valid_to": None,
         "population": 262219,
+        "population_year": 2019,
     }
 
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from dyzo.localgov.models import Municipality
-from dyzo.localgov.registry import covering_map, covering_municipality
+from dyzo.localgov.registry import area_of, covering_map, covering_municipality
 
 D2018 = datetime.date(2018, 6, 1)
 D2019 = datetime.date(2019, 1, 1)
@@ -29,13 +29,25 @@ def test_covering_municipality(registry, code, on, expected):
 
 
 @pytest.mark.parametrize("on", [D2018, D2019, datetime.date(2024, 12, 31), D2026])
-def test_covering_map_agrees_with_the_single_lookup(registry, on, django_assert_num_queries):
+def test_covering_map_covers_with_the_municipalities_of_the_day(
+    registry, on, django_assert_num_queries
+):
     with django_assert_num_queries(2):  # municipalities, merger links
         mapping = covering_map(on)
     existing = set(Municipality.objects.existing_on(on).values_list("nis_code", flat=True))
     assert {m.nis_code for m in mapping.values()} == existing
-    for code in ["44049", "11007", "72042", "44021"]:
-        single = covering_municipality(code, on)
-        assert (mapping[code].nis_code if code in mapping else None) == (
-            single.nis_code if single else None
-        )
+
+
+@pytest.mark.parametrize(
+    ("code", "on", "expected"),
+    [
+        ("11002", datetime.date(2024, 12, 31), {"11002"}),  # Antwerpen before the merger
+        ("11002", D2026, {"11002", "11007"}),  # with Borsbeek from 2025
+        ("44083", D2019, {"44083", "44011", "44049"}),  # Deinze = old Deinze + Nevele
+        ("46030", D2026, {"46030", "46003", "46013", "11056"}),
+        ("11007", D2026, {"11007"}),  # a former municipality keeps its own code
+    ],
+)
+def test_area_of_is_the_inverse_of_the_covering_map(registry, code, on, expected):
+    pk = Municipality.objects.get(nis_code=code).pk
+    assert area_of([pk], on) == expected

@@ -48,3 +48,11 @@ def test_the_portal_shows_agreements_and_use_of_the_own_municipality(
     assert use.advice_count == 1
     assert use.category == Category.ANNUAL_AGREEMENT
     assert "Aalst" not in response.content.decode()
+
+
+@pytest.mark.issue(11)
+def test_a_year_without_cooperation_data_says_so_instead_of_none(client, worker_of_gent):
+    client.force_login(worker_of_gent)
+    response = client.get(reverse("portal:home"))
+    assert [use.category for use in response.context["uses"]] == [None]
+    assert "Geen gegevens voor dit jaar" in response.content.decode()

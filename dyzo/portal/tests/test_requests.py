@@ -62,9 +62,10 @@ def test_the_list_costs_the_same_for_1_and_20_rows(
     HelpRequestFactory.create_batch(rows, submitted_by=worker_of_gent, taken_up=True)
     client.force_login(worker_of_gent)
 
-    # Session, user, the role's permissions, the user's municipalities, the page of
-    # requests (with municipality, submitter and dossier joined).
-    with django_assert_num_queries(5):
+    # Session, user, the role's permissions, the user's municipalities, the area they cover
+    # (their own codes, the registry and its mergers: 3), the page of requests (with
+    # municipality, submitter and dossier joined).
+    with django_assert_num_queries(8):
         response = client.get(LIST)
 
     assert len(response.context["page"].items) == rows
