@@ -1,8 +1,12 @@
 """State changes of billing (docs/billing.md): drafts, issuing, credit notes, payments,
 reminders. Each is atomic with its audit entry; files are rendered after commit."""
 
+import dataclasses
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal
+
+from stdnum.be import ogm_vcs
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,7 +15,7 @@ from dyzo.audit import audit
 from dyzo.billing import numbering
 from dyzo.billing.constants import SERIES, DocumentType, InvoiceStatus, PaymentSource
 from dyzo.billing.errors import BillingError
-from dyzo.billing.models import Invoice, InvoiceLine, Payment, Reminder
+from dyzo.billing.models import BankStatement, Invoice, InvoiceLine, Payment, Reminder
 from dyzo.billing.seller import seller
 
 CENT = Decimal("0.01")
@@ -243,3 +247,86 @@ def _mail_reminder(reminder_pk: int) -> None:
     pdf = render_reminder_pdf(invoice, reminder)
     if invoice.buyer_details.get("email"):
         send_pdf_mail(invoice, pdf, invoice.buyer_details["email"], kind="reminder")
+
+
+@dataclasses.dataclass
+class ImportResult:
+    statement: BankStatement
+    created: bool
+    matched: int = 0
+    unmatched: int = 0
+    known: int = 0
+
+
+@transaction.atomic
+def import_bank_statement(data: bytes, *, actor, file_name: str = "") -> ImportResult:
+    """Record the credits of a camt.053 file: matched to an invoice by structured
+    communication, else by open amount and party, else left unmatched for a person to
+    assign. The same statement (or a line already recorded) changes nothing."""
+    from dyzo.billing.camt import read_statement
+
+    parsed = read_statement(data)
+    statement, created = BankStatement.objects.get_or_create(
+        identifier=parsed.identifier,
+        defaults={"file_name": file_name[:200], "imported_by": actor},
+    )
+    result = ImportResult(statement=statement, created=created)
+    if not created:
+        return result
+    known = set(
+        Payment.objects.filter(
+            bank_reference__in=[c.reference for c in parsed.credits]
+        ).values_list("bank_reference", flat=True)
+    )
+    for credit in parsed.credits:
+        if credit.reference in known:
+            result.known += 1
+            continue
+        invoice = match_invoice(credit)
+        Payment.objects.create(
+            invoice=invoice,
+            amount=money(credit.amount),
+            paid_on=credit.booked_on,
+            source=PaymentSource.BANK,
+            statement=statement,
+            bank_reference=credit.reference,
+            payer_name=credit.payer_name[:200],
+            payer_account=credit.payer_account[:40],
+            communication=credit.remittance[:200],
+            recorded_by=actor,
+        )
+        known.add(credit.reference)
+        if invoice is None:
+            result.unmatched += 1
+        else:
+            result.matched += 1
+    audit.log(
+        statement,
+        "payment.statement_imported",
+        actor=actor,
+        data={"matched": result.matched, "unmatched": result.unmatched},
+    )
+    return result
+
+
+def match_invoice(credit) -> Invoice | None:
+    """The issued invoice a bank credit pays: by its structured communication, else the
+    one open invoice of that amount whose buyer the payer's name names."""
+    digits = re.sub(r"\D", "", credit.remittance)
+    if len(digits) == 12 and ogm_vcs.is_valid(digits):
+        invoice = Invoice.objects.issued().invoices().filter(structured_communication=digits)
+        if invoice.exists():
+            return invoice.get()
+    payer = credit.payer_name.casefold()
+    if not payer:
+        return None
+    candidates = [
+        invoice
+        for invoice in Invoice.objects.receivable().select_related("municipality")
+        if invoice.amount_due == credit.amount
+        and (
+            invoice.buyer_details.get("name", "").casefold() == payer
+            or invoice.municipality.name.casefold() in payer
+        )
+    ]
+    return candidates[0] if len(candidates) == 1 else None
