@@ -61,7 +61,7 @@ def stored_files(invoice) -> tuple[bytes, bytes]:
     """(pdf, ubl) of an issued invoice: read when stored, else rendered and stored."""
     files = {f.kind: f for f in invoice.files.all()}
     if DocumentKind.PDF in files and DocumentKind.UBL in files:
-        return files[DocumentKind.PDF].file.read(), files[DocumentKind.UBL].file.read()
+        return _read(files[DocumentKind.PDF]), _read(files[DocumentKind.UBL])
     pdf = render_invoice_pdf(invoice)
     ubl = build_ubl(invoice, pdf)
     for kind, content, ext in ((DocumentKind.PDF, pdf, "pdf"), (DocumentKind.UBL, ubl, "xml")):
@@ -75,6 +75,11 @@ def stored_files(invoice) -> tuple[bytes, bytes]:
             # Another process stored it first: its copy is the same document.
             pass
     return pdf, ubl
+
+
+def _read(record) -> bytes:
+    with record.file.open("rb") as handle:
+        return handle.read()
 
 
 def render_and_send(invoice_pk: int) -> None:

@@ -147,7 +147,10 @@ class Invoice(models.Model):
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
         ordering = ["-id"]
-        permissions = [("finance", _("Can manage billing: issue, credit, record payments"))]
+        permissions = [
+            ("finance", _("Can manage billing: issue, credit, record payments")),
+            ("view_revenue", _("Can see revenue per year by form and province")),
+        ]
         indexes = [
             models.Index(fields=["status", "year", "-id"]),
             models.Index(fields=["municipality", "-id"]),

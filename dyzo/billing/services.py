@@ -6,7 +6,7 @@ import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from stdnum.be import ogm_vcs
+from stdnum.be import ogm_vcs, vat
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -15,7 +15,14 @@ from dyzo.audit import audit
 from dyzo.billing import numbering
 from dyzo.billing.constants import SERIES, DocumentType, InvoiceStatus, PaymentSource
 from dyzo.billing.errors import BillingError
-from dyzo.billing.models import BankStatement, Invoice, InvoiceLine, Payment, Reminder
+from dyzo.billing.models import (
+    BankStatement,
+    BillingParty,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Reminder,
+)
 from dyzo.billing.seller import seller
 
 CENT = Decimal("0.01")
@@ -330,3 +337,73 @@ def match_invoice(credit) -> Invoice | None:
         )
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+PARTY_FIELDS = [
+    "legal_name",
+    "enterprise_number",
+    "peppol_id",
+    "street",
+    "postal_code",
+    "city",
+    "invoice_email",
+    "requires_order_reference",
+    "order_reference",
+]
+
+
+@transaction.atomic
+def save_billing_party(party, data: dict, *, actor) -> BillingParty:
+    """Create or update the billing details of a gemeente or OCMW (validated first)."""
+    billing = BillingParty.objects.filter(party=party).first() or BillingParty(party=party)
+    for field in PARTY_FIELDS:
+        if field in data:
+            setattr(billing, field, data[field])
+    if vat.is_valid(billing.enterprise_number or ""):
+        billing.enterprise_number = vat.compact(billing.enterprise_number)
+    billing.full_clean()
+    billing.save()
+    audit.log(billing, "billing_party.saved", actor=actor, data={"party": party.pk})
+    return billing
+
+
+@transaction.atomic
+def import_billing_parties(text: str, *, actor) -> int:
+    """Rows of a CSV (header: nis_code, kind and the PARTY_FIELDS) saved as billing details.
+    All or nothing: any invalid row refuses the whole file, naming the row and the problem."""
+    import csv
+
+    from django.core.exceptions import ValidationError
+
+    from dyzo.localgov.models import Party
+
+    reader = csv.DictReader(text.splitlines(), delimiter=";" if ";" in text[:500] else ",")
+    missing = {"nis_code", "kind", *PARTY_FIELDS[:2]} - set(reader.fieldnames or [])
+    if missing:
+        raise BillingError(
+            _("The file lacks the columns %(columns)s.") % {"columns": ", ".join(sorted(missing))}
+        )
+    count = 0
+    for number, row in enumerate(reader, start=2):
+        party = Party.objects.filter(
+            municipality__nis_code=(row.get("nis_code") or "").strip(),
+            kind=(row.get("kind") or "").strip().lower(),
+        ).first()
+        if party is None:
+            raise BillingError(_("Row %(row)s: no such gemeente or OCMW.") % {"row": number})
+        data = {f: (row.get(f) or "").strip() for f in PARTY_FIELDS if f in row}
+        data["requires_order_reference"] = data.get("requires_order_reference", "").lower() in (
+            "1",
+            "true",
+            "ja",
+            "yes",
+        )
+        try:
+            save_billing_party(party, data, actor=actor)
+        except ValidationError as error:
+            messages = "; ".join(str(m) for m in error.messages)
+            raise BillingError(
+                _("Row %(row)s: %(problem)s") % {"row": number, "problem": messages}
+            ) from error
+        count += 1
+    return count
