@@ -86,9 +86,13 @@ def _add_lines(invoice, lines: list[dict]) -> None:
 
 
 @transaction.atomic
-def issue_invoice(invoice, *, actor, on: datetime.date | None = None) -> Invoice:
+def issue_invoice(
+    invoice, *, actor, on: datetime.date | None = None, deliver: bool = True
+) -> Invoice:
     """Give a draft its number, structured communication, due date and the copied details
-    of buyer and seller; from then on it is immutable. Files are rendered after commit."""
+    of buyer and seller; from then on it is immutable. After commit its files are rendered
+    and sent through the outbox (not with `deliver=False`, for the demo: a download renders
+    them when first asked)."""
     invoice = (
         Invoice.objects.select_for_update(of=("self",))
         .select_related("buyer", "credited_invoice")
@@ -114,7 +118,8 @@ def issue_invoice(invoice, *, actor, on: datetime.date | None = None) -> Invoice
     invoice.status = InvoiceStatus.ISSUED
     invoice.save()
     audit.log(invoice, "invoice.issued", actor=actor, data={"number": invoice.number})
-    _after_commit_render(invoice)
+    if deliver:
+        _after_commit_render(invoice)
     return invoice
 
 
@@ -154,7 +159,9 @@ def _after_commit_render(invoice) -> None:
 
 
 @transaction.atomic
-def credit_invoice(invoice, *, actor, reason: str, on: datetime.date | None = None) -> Invoice:
+def credit_invoice(
+    invoice, *, actor, reason: str, on: datetime.date | None = None, deliver: bool = True
+) -> Invoice:
     """Issue a credit note for what is still uncredited of `invoice`: its lines negated."""
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if not invoice.is_issued or invoice.is_credit_note:
@@ -187,7 +194,7 @@ def credit_invoice(invoice, *, actor, reason: str, on: datetime.date | None = No
             net_amount=-line.net_amount,
         )
     audit.log(note, "invoice.credit_drafted", actor=actor, data={"credits": invoice.number})
-    return issue_invoice(note, actor=actor, on=on)
+    return issue_invoice(note, actor=actor, on=on, deliver=deliver)
 
 
 @transaction.atomic
@@ -226,8 +233,11 @@ def assign_payment(payment, invoice, *, actor) -> Payment:
 
 
 @transaction.atomic
-def send_reminder(invoice, *, actor, today: datetime.date | None = None) -> Reminder:
-    """Record a reminder for an overdue invoice; the PDF is mailed after commit."""
+def send_reminder(
+    invoice, *, actor, today: datetime.date | None = None, deliver: bool = True
+) -> Reminder:
+    """Record a reminder for an overdue invoice; the PDF is mailed after commit (not with
+    `deliver=False`, for the demo)."""
     today = today or datetime.date.today()
     invoice = Invoice.objects.with_balances().get(pk=invoice.pk)
     days = invoice.days_overdue(today)
@@ -241,7 +251,8 @@ def send_reminder(invoice, *, actor, today: datetime.date | None = None) -> Remi
         sent_by=actor,
     )
     audit.log(reminder, "invoice.reminded", actor=actor, data={"invoice": invoice.number})
-    transaction.on_commit(lambda: _mail_reminder(reminder.pk), robust=True)
+    if deliver:
+        transaction.on_commit(lambda: _mail_reminder(reminder.pk), robust=True)
     return reminder
 
 
