@@ -93,8 +93,12 @@ class _triggers_off:
         if connection.vendor != "postgresql":
             return
         with connection.cursor() as cursor:
+            # ALTER TABLE refuses while deferred foreign-key checks are pending in this
+            # transaction: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table, trigger in TRIGGERS.items():
                 cursor.execute(f"ALTER TABLE {table} {verb} TRIGGER {trigger}")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _issue(actor, year: int, on_subscriptions, on_cases) -> list[Invoice]:
