@@ -173,6 +173,15 @@ class Invoice(models.Model):
     def audit_repr(self) -> str:
         return f"billing.invoice {self.number or self.pk}"
 
+    def delete(self, *args, **kwargs):
+        """An issued invoice is never deleted (PostgreSQL refuses it too); a credit note
+        corrects it."""
+        from dyzo.billing.errors import BillingError
+
+        if self.is_issued:
+            raise BillingError(_("An issued invoice cannot be deleted; credit it instead."))
+        return super().delete(*args, **kwargs)
+
     @property
     def is_issued(self) -> bool:
         return self.status == InvoiceStatus.ISSUED

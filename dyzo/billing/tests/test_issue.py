@@ -45,6 +45,13 @@ def test_issued_invoice_keeps_the_details_of_the_moment(registry, coordinator):
     assert invoice.buyer_details["street"] == "Botermarkt 1"
 
 
+def test_deleting_an_issued_invoice_is_refused(registry, coordinator):
+    invoice = issued_invoice(actor=coordinator)
+    with pytest.raises(BillingError):
+        invoice.delete()
+    assert Invoice.objects.filter(pk=invoice.pk).exists()
+
+
 def test_issuing_twice_is_refused(registry, coordinator):
     invoice = issued_invoice(actor=coordinator)
     with pytest.raises(BillingError):
