@@ -27,11 +27,12 @@ PAYMENT_COLUMNS = ["paid_on", "amount", "invoice", "source", "payer", "bank_refe
 
 
 def receivables(today: datetime.date):
-    """Issued invoices with money due, oldest due date first, balances annotated."""
+    """Issued invoices with money due, per party, oldest due date first, balances
+    annotated."""
     return (
         Invoice.objects.receivable()
         .select_related("buyer", "municipality")
-        .order_by("due_on", "id")
+        .order_by("buyer__legal_name", "due_on", "id")
     )
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from dyzo.agreements.constants import AgreementForm
 from dyzo.billing import finance, services
 from dyzo.billing.access import finance_required, get_invoice_for_user, invoices_required
 from dyzo.billing.documents import stored_files
@@ -227,7 +228,9 @@ def accountant_export(request, year, fmt):
 @login_and_permission_required("billing.view_revenue")
 def revenue(request):
     year = _year(request) or datetime.date.today().year
-    return render(request, "billing/revenue.html", {"rows": finance.revenue(year), "year": year})
+    labels = dict(AgreementForm.choices)
+    rows = [{**row, "label": labels.get(row["form"], _("other"))} for row in finance.revenue(year)]
+    return render(request, "billing/revenue.html", {"rows": rows, "year": year})
 
 
 @finance_required

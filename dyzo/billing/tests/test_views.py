@@ -128,3 +128,24 @@ def test_party_csv_import_all_or_nothing(gent, coordinator):
     assert not BillingParty.objects.exists()
     assert import_billing_parties(good + row, actor=coordinator) == 1
     assert BillingParty.objects.get().endpoint == ("0208", "0207123407")
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_api_invoice_list_query_count_is_constant(
+    client, worker_of_gent, gent, rows, django_assert_num_queries
+):
+    buyer = BillingPartyFactory()
+    for _ in range(rows):
+        issued_invoice(buyer)
+    client.force_login(worker_of_gent)
+    # The session, the user, the role permissions, the page of invoices (the worker's parties
+    # are a subquery; buyer and credited invoice joined), the lines of that page.
+    with django_assert_num_queries(5):
+        response = client.get(reverse("invoice-list"))
+    assert len(response.json()["results"]) == rows
+
+
+def test_revenue_page_names_the_form(client, coordinator, gent_invoice):
+    client.force_login(coordinator)
+    response = client.get(reverse("billing:revenue"), {"year": gent_invoice.issued_on.year})
+    assert "Oost-Vlaanderen" in response.content.decode()
