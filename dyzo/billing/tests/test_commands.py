@@ -104,3 +104,10 @@ def test_export_writes_xml_and_pdf_per_number_that_validate(billable, tmp_path):
     text = PdfReader(tmp_path / "x" / f"{invoice.number}.pdf").pages[0].extract_text()
     assert invoice.number in text and "Factuur" in text
     assert fatal_failures(*(tmp_path / "x").glob("*.xml")) == []
+
+
+def test_issue_invoices_refuses_an_implausible_year(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--year"):
+        run("issue_invoices", "--year", "1800")

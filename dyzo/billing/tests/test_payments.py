@@ -125,5 +125,6 @@ def test_reminder_only_for_overdue_invoice_and_mailed(invoices, coordinator, mai
     assert mailoutbox[0].attachments[0][2] == "application/pdf"
 
 
-def test_party_fixture_builds(registry):
+def test_billing_party_traits_build(registry):
     assert BillingPartyFactory(of_aalst=True).party.municipality.name == "Aalst"
+    assert BillingPartyFactory(with_order_reference=True).requires_order_reference
