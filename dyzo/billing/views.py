@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from dyzo.agreements.constants import AgreementForm
 from dyzo.billing import finance, services
 from dyzo.billing.access import finance_required, get_invoice_for_user, invoices_required
+from dyzo.billing.constants import PaymentState
 from dyzo.billing.documents import stored_files
 from dyzo.billing.errors import BillingError
 from dyzo.billing.forms import (
@@ -52,10 +53,12 @@ def invoice_list(request):
 @invoices_required
 def invoice_detail(request, pk):
     invoice = get_invoice_for_user(request.user, pk)
+    balance = Invoice.objects.with_balances().get(pk=invoice.pk)
     context = {
         "invoice": invoice,
         "lines": invoice.lines.all(),
-        "balance": Invoice.objects.with_balances().get(pk=invoice.pk),
+        "balance": balance,
+        "state": PaymentState(balance.payment_state()).label,
         "payments": invoice.payments.all(),
         "reminders": invoice.reminders.all(),
         "credit_form": CreditForm(),
