@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "dyzo.reports",
     "dyzo.insights",
     "dyzo.portal",
+    "dyzo.billing",
     "dyzo.audit",
     "dyzo.privacy",
     "dyzo.backups",
@@ -278,6 +279,7 @@ DYZO_AUDITED_APPS = [
     "reports",
     "portal",
     "privacy",
+    "billing",
 ]
 # Behind the reverse proxy of docs/deployment.md the client address is X-Forwarded-For.
 DYZO_TRUST_X_FORWARDED_FOR = env_bool("DYZO_TRUST_X_FORWARDED_FOR", False)
@@ -335,3 +337,26 @@ AXES_VERBOSE = False
 DYZO_RETENTION_YEARS_AFTER_CLOSE = env_int("DYZO_RETENTION_YEARS_AFTER_CLOSE", 5)
 # Days an open dossier may stay in one status before the dashboard calls it overdue.
 DYZO_DOSSIER_OVERDUE_DAYS = env_int("DYZO_DOSSIER_OVERDUE_DAYS", 30)
+
+# Billing (docs/billing.md): Dyzo's own details as seller. The defaults are illustrative
+# (valid check digits, no real enterprise or account): production sets every one of them.
+DYZO_BILLING_SELLER = {
+    "name": env_str("DYZO_SELLER_NAME", "Dyzo vzw"),
+    "enterprise_number": env_str("DYZO_SELLER_ENTERPRISE_NUMBER", "0876543270"),
+    "street": env_str("DYZO_SELLER_STREET", "Voorbeeldstraat 1"),
+    "postal_code": env_str("DYZO_SELLER_POSTAL_CODE", "1000"),
+    "city": env_str("DYZO_SELLER_CITY", "Brussel"),
+    "iban": env_str("DYZO_SELLER_IBAN", "BE11000123456748"),
+    "bic": env_str("DYZO_SELLER_BIC", "GKCCBEBB"),
+    "email": env_str("DYZO_SELLER_EMAIL", "facturatie@localhost"),
+    # VAT: E (exempt, with the reason printed and sent in the UBL) or S (standard rate).
+    "vat_category": env_str("DYZO_VAT_CATEGORY", "E"),
+    "vat_rate": env_str("DYZO_VAT_RATE", "21"),
+    "vat_exemption_reason": env_str(
+        "DYZO_VAT_EXEMPTION_REASON", "Vrijgesteld van btw (sociale dienstverlening)"
+    ),
+    "payment_days": env_int("DYZO_INVOICE_PAYMENT_DAYS", 30),
+}
+# Where issued invoices go: a class with send(invoice, pdf, ubl) (dyzo/billing/outbox.py).
+DYZO_BILLING_OUTBOX = env_str("DYZO_BILLING_OUTBOX", "dyzo.billing.outbox.FolderAndMailOutbox")
+DYZO_BILLING_OUTBOX_DIR = Path(env_str("DYZO_BILLING_OUTBOX_DIR", str(BASE_DIR / "var" / "outbox")))

@@ -15,6 +15,7 @@ api_patterns = [
     path("", include("dyzo.insights.api.urls")),
     path("", include("dyzo.portal.api.urls")),
     path("", include("dyzo.audit.api.urls")),
+    path("", include("dyzo.billing.api.urls")),
 ]
 
 urlpatterns = [
@@ -29,6 +30,7 @@ urlpatterns = [
     path("insights/", include("dyzo.insights.urls")),
     path("portal/", include("dyzo.portal.urls")),
     path("audit/", include("dyzo.audit.urls")),
+    path("billing/", include("dyzo.billing.urls")),
     path("privacy/", include("dyzo.privacy.urls")),
     path("notifications/", include("dyzo.notifications.urls")),
     path("api/v1/", include(api_patterns)),

@@ -91,6 +91,20 @@ INSIGHTS_READ = ["insights.view_cooperation_report"]
 PORTAL_SUBMIT = ["portal.view_helprequest", "portal.add_helprequest"]
 PORTAL_HANDLE = ["portal.view_helprequest", "portal.handle_helprequest"]
 
+# Billing (docs/billing.md): finance manages invoices, payments and billing details; workers
+# read the invoices of their own parties (visible_to decides which); analysts revenue only.
+BILLING_FINANCE = [
+    "billing.finance",
+    "billing.view_invoice",
+    "billing.view_revenue",
+    "billing.view_billingparty",
+    "billing.add_billingparty",
+    "billing.change_billingparty",
+    "billing.view_payment",
+]
+BILLING_READ = ["billing.view_invoice"]
+REVENUE_READ = ["billing.view_revenue"]
+
 # The audit trail (docs/audit.md) and the entrepreneur's privacy rights (docs/privacy.md).
 AUDIT_READ = ["audit.view_auditentry"]
 PRIVACY_MANAGE = ["privacy.export_entrepreneur", "privacy.erase_entrepreneur"]
@@ -105,6 +119,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *PORTAL_HANDLE,
         *AUDIT_READ,
         *PRIVACY_MANAGE,
+        *BILLING_FINANCE,
     ],
     Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_EXPERT],
     Role.MUNICIPAL_WORKER: [
@@ -112,8 +127,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "agreements.view_agreement",
         *DOSSIERS_REFERRER,
         *PORTAL_SUBMIT,
+        *BILLING_READ,
     ],
-    Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ, *INSIGHTS_READ],
+    Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ, *INSIGHTS_READ, *REVENUE_READ],
     Role.ADMINISTRATOR: [
         *REGISTRY_READ,
         "accounts.view_user",

@@ -91,6 +91,17 @@ COORDINATOR_STEP = "N Y R N N N"
 WORKER = "N N N N N Y"
 WORKER_OWN = "N N N N N O"
 
+# Billing (docs/billing.md): coordinators manage it (permission billing.finance); a worker
+# reads the issued invoices of their own parties; analysts see revenue only.
+INVOICE_READERS = "N Y N N N Y"
+INVOICE_OBJECT = "N Y N N N O"
+REVENUE_READERS = "N Y N Y N N"
+
+
+def export_year(world, side) -> dict:
+    return {"year": world.year, "fmt": "csv"}
+
+
 RULES: dict[str, Rule] = {
     # Shell, login and language.
     "home": Rule(get=STAFF),
@@ -248,6 +259,33 @@ RULES: dict[str, Rule] = {
     "notifications:read_all": Rule(get=None, write=STAFF),
     "notifications:preferences": Rule(get=STAFF, write=STAFF),
     "notifications:outbox": Rule(get=STAFF),
+    # Billing: invoices, credit notes, payments, billing parties, revenue.
+    "billing:invoice_list": Rule(get=INVOICE_READERS),
+    "billing:invoice_create": Rule(get=COORDINATOR, write=COORDINATOR),
+    "billing:invoice_detail": Rule(get=INVOICE_OBJECT, kwargs=obj("invoice")),
+    "billing:invoice_pdf": Rule(get=INVOICE_OBJECT, kwargs=obj("invoice")),
+    "billing:invoice_ubl": Rule(get=INVOICE_OBJECT, kwargs=obj("invoice")),
+    "billing:invoice_issue": Rule(get=None, write=COORDINATOR, kwargs=obj("invoice")),
+    "billing:invoice_credit": Rule(get=None, write=COORDINATOR, kwargs=obj("invoice")),
+    "billing:payment_create": Rule(get=None, write=COORDINATOR, kwargs=obj("invoice")),
+    "billing:reminder_send": Rule(get=None, write=COORDINATOR, kwargs=obj("invoice")),
+    "billing:receivables": Rule(get=COORDINATOR),
+    "billing:statement_import": Rule(get=COORDINATOR, write=COORDINATOR),
+    "billing:unmatched": Rule(get=COORDINATOR),
+    "billing:payment_assign": Rule(get=None, write=COORDINATOR, kwargs=obj("payment")),
+    "billing:accountant_export": Rule(get=COORDINATOR, kwargs=export_year, sided=False),
+    "billing:revenue": Rule(get=REVENUE_READERS),
+    "billing:party_list": Rule(get=COORDINATOR),
+    "billing:party_edit": Rule(get=COORDINATOR, write=COORDINATOR, kwargs=obj("billing_party")),
+    "billing:party_import": Rule(get=COORDINATOR, write=COORDINATOR),
+    "invoice-list": Rule(get=INVOICE_READERS, write=COORDINATOR),
+    "invoice-detail": Rule(get=INVOICE_OBJECT, kwargs=obj("invoice")),
+    "invoice-issue": Rule(get=None, write=COORDINATOR, kwargs=obj("invoice")),
+    "invoice-credit": Rule(get=None, write=COORDINATOR, kwargs=obj("invoice")),
+    "invoice-payments": Rule(get=None, write=COORDINATOR, kwargs=obj("invoice")),
+    "invoice-pdf": Rule(get=INVOICE_OBJECT, kwargs=obj("invoice")),
+    "invoice-ubl": Rule(get=INVOICE_OBJECT, kwargs=obj("invoice")),
+    "billing-revenue": Rule(get=REVENUE_READERS),
     # The OpenAPI schema holds no data, but tells how the API is built: for users only.
     "api-schema": Rule(get=STAFF),
 }

@@ -15,6 +15,8 @@ from django.core.files.base import ContentFile
 
 from dyzo.accounts.tests.factories import UserFactory
 from dyzo.agreements.tests.factories import AgreementFactory, TariffScheduleFactory
+from dyzo.billing.models import Payment
+from dyzo.billing.tests.factories import BillingPartyFactory, issued_invoice
 from dyzo.dossiers.constants import TeamRole
 from dyzo.dossiers.models import TeamMember
 from dyzo.dossiers.tests.factories import (
@@ -25,6 +27,8 @@ from dyzo.dossiers.tests.factories import (
     DossierFactory,
     EntrepreneurFactory,
 )
+from dyzo.localgov.constants import PartyKind
+from dyzo.localgov.models import Party
 from dyzo.outreach.tests.factories import ContactFactory, DeclineReasonFactory
 from dyzo.portal.tests.factories import HelpRequestFactory
 from dyzo.reports.tests.factories import WrittenReportFactory
@@ -51,8 +55,16 @@ def _side(name, municipality, *, expert, worker, coordinator) -> types.SimpleNam
         TeamMember.objects.create(dossier=on_team, user=expert, role=TeamRole.LAWYER)
         for on_team in (dossier, report.dossier)
     ]
+    billing_party = BillingPartyFactory(
+        party=Party.objects.get(municipality=municipality, kind=PartyKind.OCMW)
+    )
     return types.SimpleNamespace(
         municipality=municipality,
+        invoice=issued_invoice(billing_party),
+        billing_party=billing_party.party,
+        payment=Payment.objects.create(
+            amount=10, paid_on=datetime.date(YEAR, 1, 2), source="bank", payer_name=name
+        ),
         agreement=AgreementFactory(municipality=municipality, signed=True, with_document=True),
         contact=ContactFactory(municipality=municipality, coordinator=coordinator),
         decline_reason=DeclineReasonFactory(municipality=municipality, year=YEAR - 1),

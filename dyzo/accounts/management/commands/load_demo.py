@@ -11,6 +11,8 @@ DEMO_MODULES = [
     # Writes the dossiers' reports too, through the reports app's services.
     "dyzo.dossiers.demo",
     "dyzo.portal.demo",
+    # Bills what the agreements and dossiers above make due.
+    "dyzo.billing.demo",
     # Last: the daily events over everything above (docs/notifications.md).
     "dyzo.notifications.demo",
 ]
@@ -27,6 +29,12 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             passwords = build_demo(self.stdout)
+            # Data that refers to other apps' demo data goes first (issued invoices
+            # protect the agreements and dossiers they bill).
+            for name in reversed(DEMO_MODULES):
+                clear = getattr(importlib.import_module(name), "clear_demo", None)
+                if clear is not None:
+                    clear()
             for name in DEMO_MODULES:
                 importlib.import_module(name).build_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo logins (username / password):"))
