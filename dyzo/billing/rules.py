@@ -24,6 +24,7 @@ from dyzo.dossiers.constants import DossierStatus
 from dyzo.dossiers.models import Dossier
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.models import Party
+from dyzo.localgov.registry import covering_municipality
 
 
 @dataclasses.dataclass
@@ -50,9 +51,15 @@ def pro_rata(annual_fee: Decimal, year: int, starts_on, ends_on) -> tuple[Decima
     return money(annual_fee * days / days_in_year), (first, last)
 
 
-def billed_party(agreement_party: str, municipality, referring_party: str = "") -> Party:
+def billed_party(
+    agreement_party: str, municipality, referring_party: str = "", on: datetime.date | None = None
+) -> Party:
     """The agreement's party; for an agreement of both, the referring party of a case, else
-    the gemeente."""
+    the gemeente. When `municipality` no longer exists on `on` (it merged), the same party of
+    the municipality that covers it then: its agreement carries to the successor
+    (docs/decisions/0005-coverage-and-mergers.md), and so does the bill."""
+    if on is not None and not municipality.existed_on(on):
+        municipality = covering_municipality(municipality.nis_code, on) or municipality
     kind = {
         AgreementParty.GEMEENTE: PartyKind.GEMEENTE,
         AgreementParty.OCMW: PartyKind.OCMW,
@@ -81,15 +88,16 @@ def subscription_dues(year: int) -> list[Due]:
             "agreement": agreement,
             "billing_key": f"subscription:{agreement.pk}:{year}",
         }
-        party = billed_party(agreement.party, agreement.municipality)
+        party = billed_party(agreement.party, agreement.municipality, on=first)
         dues.append(Due(party, "subscription", [line]))
     return dues
 
 
 def _case_agreement(dossier) -> Agreement | None:
+    """The per-case agreement that covered the dossier's referral when it was opened: the
+    one coverage rule (dyzo.agreements.query.covering) that decided its basis."""
     return (
-        Agreement.objects.of_lineage(dossier.municipality)
-        .in_force_on(dossier.opened_on)
+        Agreement.objects.covering(dossier.municipality, dossier.opened_on, dossier.referring_party)
         .of_form(AgreementForm.PAY_PER_CASE)
         .order_by("-starts_on")
         .first()
