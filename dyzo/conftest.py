@@ -12,6 +12,7 @@ from dyzo.accounts.two_factor import requires_two_factor
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.loading import load_registry, read_registry
 from dyzo.localgov.models import Municipality, Party
+from dyzo.utils.tests.live_server import RequestsInFlight
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -34,6 +35,19 @@ def pytest_collection_modifyitems(items):
 def _ensure_registry():
     if not Municipality.objects.exists():
         load_registry(read_registry(settings.LOCALGOV_DATA_DIR))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, test in a file of this run (WAL, as the embedded default), not in memory.
+
+    See docs/decisions/0005-sqlite-test-database-file.md: with a shared-cache memory database
+    a live-server request and the main thread's flush deadlocked for ever. A file per run
+    keeps concurrent runs apart; DJANGO_TEST_SQLITE_NAME still picks a fixed name.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database["TEST"].get("NAME"):
+        database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("sqlite") / "test.sqlite3")
 
 
 @pytest.fixture(scope="session")
@@ -164,11 +178,16 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, live_registry):
+    in_flight = RequestsInFlight.of(live_server)
     context = browser.new_context(base_url=live_server.url, locale="nl-BE")
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
+    # Closing the context ends the browser's connections; then every request the test caused
+    # has ended before the database is flushed (this fixture is torn down before
+    # transactional_db, which it depends on through live_registry).
     context.close()
+    in_flight.wait_until_none()
 
 
 def _authenticator_if_asked(user):

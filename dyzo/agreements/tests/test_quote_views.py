@@ -1,11 +1,10 @@
-import subprocess
-
 import pytest
 
 from django.urls import reverse
 
 from dyzo.agreements.tests.factories import TariffScheduleFactory, municipality
 from dyzo.dossiers.tests.factories import DossierFactory
+from dyzo.utils.tests.pdf import pdf_text
 
 PAGE = reverse("agreements:quote", args=["41002"])
 PDF = reverse("agreements:quote_pdf", args=["41002"])
@@ -54,14 +53,7 @@ def test_pdf_opens_and_carries_the_figures(client, coordinator, aalst_cases, tmp
     response = client.get(PDF)
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    path = tmp_path / "quote.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(
-        ["/usr/bin/pdftotext", "-layout", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(response.content, layout=True)
     assert "Aalst" in text
     assert "EUR 6.000,00" in text
     assert "EUR 2.250,00" in text

@@ -1,5 +1,4 @@
 import datetime
-import subprocess
 
 import pytest
 
@@ -16,6 +15,7 @@ from dyzo.reports.services import (
     submit_report,
 )
 from dyzo.reports.tests.factories import WrittenReportFactory, sections_for
+from dyzo.utils.tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -107,12 +107,8 @@ def test_delivery_moves_the_dossier_and_renders_a_dutch_pdf(
     assert report.status == ReportStatus.DELIVERED
     assert dossier.status == DossierStatus.REPORT_DELIVERED
     assert dossier.report_delivered_on == datetime.date.today()
-    pdf = tmp_path / "report.pdf"
     with report.pdf.open("rb") as stored:
-        pdf.write_bytes(stored.read())
-    text = subprocess.run(
-        ["/usr/bin/pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+        text = pdf_text(stored.read())
     assert "Schriftelijk rapport" in text
     assert dossier.reference in text
     assert "Tekst over financial_analysis." in text
