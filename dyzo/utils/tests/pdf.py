@@ -3,7 +3,16 @@
 import io
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+
+
+def blank_pdf() -> bytes:
+    """A valid one-page PDF, for uploads and stored documents in tests."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def pdf_text(pdf: bytes | Path, *, layout: bool = False) -> str:
