@@ -112,6 +112,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": env_str("DJANGO_TEST_SQLITE_NAME", "") or None}
 
+# PostgreSQL role split (docs/deployment.md): DATABASE_URL is the application's role, which
+# owns nothing; DATABASE_OWNER_URL, set only where migrations run, names the owner role that
+# `migrate` (and the test run's setup) connects as. Only its user and password are used.
+_owner_url = env_str("DATABASE_OWNER_URL", "")
+DYZO_DATABASE_OWNER = (
+    {key: dj_database_url.parse(_owner_url)[key] for key in ("USER", "PASSWORD")}
+    if _owner_url
+    else None
+)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
