@@ -4,6 +4,8 @@ from urllib.parse import parse_qsl
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
+from dyzo.utils.uploads import parse_keeping_file_names
+
 JSON_NUL = b"\\u0000"
 # A whole number as a path segment or query value; beyond a 64-bit integer no database
 # column can hold it, and SQLite's driver raises OverflowError instead of finding nothing.
@@ -25,6 +27,8 @@ class CheckRequestValuesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.content_type == "multipart/form-data":
+            parse_keeping_file_names(request)
         problem = self._problem(request)
         if problem:
             return HttpResponseBadRequest(problem, content_type="text/plain; charset=utf-8")

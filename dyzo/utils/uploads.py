@@ -10,12 +10,15 @@ xlsx) are zip files whose members are checked as well.
 """
 
 import dataclasses
+import html
 import unicodedata
 import zipfile
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.http.multipartparser import MultiPartParser
 from django.template.defaultfilters import filesizeformat
+from django.utils.datastructures import ImmutableList
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -128,3 +131,34 @@ def _has_member(file, kind: FileKind) -> bool:
         return False
     finally:
         file.seek(0)
+
+
+class NameKeepingMultiPartParser(MultiPartParser):
+    """Django's multipart parser, except that a file name with control characters comes
+    through as sent (without its folders): Django would drop those characters unseen, and
+    check_upload refuses the name with a clear message instead."""
+
+    def sanitize_file_name(self, file_name):
+        cleaned = super().sanitize_file_name(file_name)
+        sent = html.unescape(file_name).rsplit("/")[-1].rsplit("\\")[-1]
+        if cleaned is not None and has_control_characters(sent):
+            return sent
+        return cleaned
+
+
+def parse_keeping_file_names(request):
+    """Make `request` parse its multipart body with NameKeepingMultiPartParser (called by
+    dyzo.utils.middleware before anything reads request.POST or request.FILES)."""
+
+    def parse_file_upload(meta, post_data):
+        # As HttpRequest.parse_file_upload, with the other parser.
+        request.upload_handlers = ImmutableList(
+            request.upload_handlers,
+            warning="You cannot alter upload handlers after the upload has been processed.",
+        )
+        parser = NameKeepingMultiPartParser(
+            meta, post_data, request.upload_handlers, request.encoding
+        )
+        return parser.parse()
+
+    request.parse_file_upload = parse_file_upload
