@@ -5,6 +5,7 @@ import os
 import pytest
 
 from django.conf import settings
+from django.db import connection
 
 from dyzo.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from dyzo.accounts.tests.totp import authenticator_of, code_for
@@ -12,6 +13,8 @@ from dyzo.accounts.two_factor import requires_two_factor
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.loading import load_registry, read_registry
 from dyzo.localgov.models import Municipality, Party
+from dyzo.utils.db_roles import grant_to_application, splits_roles, switch_role
+from dyzo.utils.tests.live_server import RequestsInFlight
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -37,10 +40,39 @@ def _ensure_registry():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real registry once per test database; tests share it read-only."""
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, test in a file of this run (WAL, as the embedded default), not in memory.
+
+    See docs/decisions/0005-sqlite-test-database-file.md: with a shared-cache memory database
+    a live-server request and the main thread's flush deadlocked for ever. A file per run
+    keeps concurrent runs apart; DJANGO_TEST_SQLITE_NAME still picks a fixed name.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database["TEST"].get("NAME"):
+        database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("sqlite") / "test.sqlite3")
+    if splits_roles(connection):
+        # The owner creates, migrates and at the end drops the test database (see below);
+        # the application role's credentials come back for django_db_setup.
+        return switch_role(connection, settings.DYZO_DATABASE_OWNER)
+    return None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, django_db_modify_db_settings):
+    """Load the real registry once per test database; tests share it read-only.
+
+    With the PostgreSQL role split (DATABASE_OWNER_URL), the tests then run as the
+    application role, as production does; the owner takes over again to drop the database.
+    """
+    application = django_db_modify_db_settings
     with django_db_blocker.unblock():
         _ensure_registry()
+        if application is not None:
+            grant_to_application(connection, application["USER"])
+            owner = switch_role(connection, application)
+    yield
+    if application is not None:
+        switch_role(connection, owner)
 
 
 @pytest.fixture
@@ -164,11 +196,16 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, live_registry):
+    in_flight = RequestsInFlight.of(live_server)
     context = browser.new_context(base_url=live_server.url, locale="nl-BE")
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
+    # Closing the context ends the browser's connections; then every request the test caused
+    # has ended before the database is flushed (this fixture is torn down before
+    # transactional_db, which it depends on through live_registry).
     context.close()
+    in_flight.wait_until_none()
 
 
 def _authenticator_if_asked(user):

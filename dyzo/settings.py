@@ -59,7 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "dyzo.utils.middleware.RejectNullCharactersMiddleware",
+    "dyzo.utils.middleware.CheckRequestValuesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +115,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["TEST"] = {"NAME": env_str("DJANGO_TEST_SQLITE_NAME", "") or None}
+
+# PostgreSQL role split (docs/deployment.md): DATABASE_URL is the application's role, which
+# owns nothing; DATABASE_OWNER_URL, set only where migrations run, names the owner role that
+# `migrate` (and the test run's setup) connects as. Only its user and password are used.
+_owner_url = env_str("DATABASE_OWNER_URL", "")
+DYZO_DATABASE_OWNER = (
+    {key: dj_database_url.parse(_owner_url)[key] for key in ("USER", "PASSWORD")}
+    if _owner_url
+    else None
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -281,8 +291,12 @@ DYZO_AUDITED_APPS = [
     "privacy",
     "billing",
 ]
-# Behind the reverse proxy of docs/deployment.md the client address is X-Forwarded-For.
-DYZO_TRUST_X_FORWARDED_FOR = env_bool("DYZO_TRUST_X_FORWARDED_FOR", False)
+# Behind the reverse proxies of docs/deployment.md the client address is the right-most
+# X-Forwarded-For entry that none of them added (dyzo.utils.client_address). The old
+# DYZO_TRUST_X_FORWARDED_FOR=true means one proxy.
+DYZO_TRUSTED_PROXIES = env_int(
+    "DYZO_TRUSTED_PROXIES", 1 if env_bool("DYZO_TRUST_X_FORWARDED_FOR", False) else 0
+)
 
 # Encryption at rest of personal free text (docs/privacy.md): Fernet keys, newest first.
 # Without keys, development (DEBUG) uses a fixed public key; production refuses to start
@@ -321,14 +335,20 @@ DYZO_REQUIRE_2FA = env_bool("DYZO_REQUIRE_2FA", True)
 DYZO_2FA_ROLES = ["coordinator", "administrator"]
 OTP_TOTP_ISSUER = "Dyzo Lokaal"
 
-# Login throttling (django-axes): after 5 failures for one username from one address, that
-# pair waits an hour. Not by address alone: a whole municipality may share one address.
+# Login throttling (django-axes, docs/security.md): after 5 failures for one username, from
+# whatever addresses, the account waits an hour. On top, one address waits after 50 failures
+# for any usernames: higher, because a whole municipality may share one address.
 AXES_FAILURE_LIMIT = env_int("DYZO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DYZO_LOGIN_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_HANDLER = "dyzo.accounts.lockout.AccountAndAddressHandler"
+DYZO_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("DYZO_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
+# axes.W006 asks for "ip_address" among the lockout parameters; axes has one limit for all,
+# and the address has its own, higher one in AccountAndAddressHandler.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "dyzo.audit.audit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "dyzo.utils.client_address.client_ip"
 # Successful logins are in the audit trail already.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False

@@ -6,10 +6,15 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Debian/Ubuntu packages: WeasyPrint's Pango, fonts, gettext for translations, venv support;
-# the test command adds chromium for the browser tests.
+# the test command adds chromium for the browser tests. These are every program the code and
+# the tests call (tests read PDFs with pypdf, not a system binary); on PostgreSQL the backup
+# commands and their tests also call pg_dump and pg_restore.
 apt_packages=(python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 if [ "${DYZO_WITH_BROWSER:-0}" = "1" ]; then
     apt_packages+=(chromium)
+fi
+if [[ "${DATABASE_URL:-}" == postgres* ]]; then
+    apt_packages+=(postgresql-client)
 fi
 
 missing=()

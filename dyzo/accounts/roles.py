@@ -145,6 +145,34 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+# Which rows of each kind a role sees, the one table every visible_to(user) reads
+# (dyzo.accounts.visibility): all of them, those of the dossiers the user works on (TEAM), or
+# those of the municipalities whose gemeente or OCMW the user works for (MUNICIPALITY). A role
+# not named for a kind sees none of it; so do anonymous and inactive users.
+ALL, TEAM, MUNICIPALITY = "all", "team", "municipality"
+_C, _E, _W = Role.COORDINATOR, Role.EXPERT, Role.MUNICIPAL_WORKER
+_A, _ADMIN = Role.ANALYST, Role.ADMINISTRATOR
+ROW_SCOPES: dict[str, dict[str, str]] = {
+    # Personal data: Dyzo's coordinators, the experts on the dossier, the referring workers.
+    "dossier": {_C: ALL, _E: TEAM, _W: MUNICIPALITY},
+    "entrepreneur": {_C: ALL, _E: TEAM, _W: MUNICIPALITY},
+    "advice": {_C: ALL, _E: TEAM, _W: MUNICIPALITY},
+    "team_member": {_C: ALL, _E: TEAM, _W: MUNICIPALITY},
+    # Working material (activities, documents, report drafts): Dyzo's own people only.
+    "dossier_part": {_C: ALL, _E: TEAM},
+    "report_version": {_C: ALL, _E: TEAM},
+    # Workers see their municipalities' reports once delivered (WrittenReportQuerySet).
+    "report": {_C: ALL, _E: TEAM, _W: MUNICIPALITY},
+    "help_request": {_C: ALL, _W: MUNICIPALITY},
+    # Cooperation: agreements are no secret to any role; outreach is internal to Dyzo.
+    "agreement": {_C: ALL, _E: ALL, _A: ALL, _ADMIN: ALL, _W: MUNICIPALITY},
+    "contact": {_C: ALL, _A: ALL, _ADMIN: ALL},
+    "decline_reason": {_C: ALL, _A: ALL, _ADMIN: ALL},
+    # Invoices: finance (coordinators) all; workers the issued ones of their own parties.
+    "invoice": {_C: ALL, _W: MUNICIPALITY},
+}
+
+
 def _permission(label: str) -> Permission:
     app_label, codename = label.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)

@@ -3,12 +3,15 @@ import datetime
 from django.db import models
 from django.db.models import Q
 
+from dyzo.accounts.visibility import VisibleQuerySet
 from dyzo.agreements.constants import AgreementParty, AgreementStatus
 
 IN_FORCE_STATUSES = (AgreementStatus.SIGNED, AgreementStatus.TERMINATED)
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(VisibleQuerySet):
+    rows = "agreement"
+
     def signed(self):
         """Signed agreements, including terminated ones: those were in force until ends_on."""
         return self.filter(status__in=IN_FORCE_STATUSES)
@@ -28,15 +31,11 @@ class AgreementQuerySet(models.QuerySet):
     def of_form(self, form: str):
         return self.filter(form=form)
 
-    def visible_to(self, user):
-        """Coordinators, experts, analysts and administrators see all agreements; a municipal
-        worker only those of the municipalities whose gemeente or OCMW they work for,
-        including the agreements of the municipalities that merged into them."""
-        if not user.is_authenticated or not user.has_perm("agreements.view_agreement"):
-            return self.none()
-        if user.is_municipal_worker:
-            return self.filter(municipality_id__in=user.area_ids())
-        return self
+    def of_municipalities(self, user):
+        """A municipal worker's agreements (ROW_SCOPES; every other role sees all): those of
+        the municipalities whose gemeente or OCMW they work for, including the agreements of
+        the municipalities that merged into them."""
+        return self.filter(municipality_id__in=user.area_ids())
 
     def of_lineage(self, municipality):
         """The agreements of `municipality` and of every municipality that merged into it."""

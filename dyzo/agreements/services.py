@@ -14,6 +14,7 @@ from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
 from dyzo.agreements.pricing import counted_population, proposed_annual_fee, proposed_case_fees
 from dyzo.agreements.validators import validate_pdf_upload
 from dyzo.audit import audit
+from dyzo.localgov.models import Municipality
 from dyzo.notifications.services import notify
 
 TERMS = ["party", "form", "starts_on", "ends_on", "annual_fee"]
@@ -110,7 +111,13 @@ def update_agreement(agreement: Agreement, *, actor, **changes) -> Agreement:
     _check_terms(agreement)
     if not changed:
         return agreement
-    agreement.save(update_fields=[*changed, "updated_at"])
+    fields = set(changed)
+    if "form" in changed:
+        # The fees of the other form go (a per-case agreement keeps no annual fee, and back);
+        # the new form's empty fees are proposed from the tariffs, as at creation.
+        _fill_proposed_fees(agreement)
+        fields |= {"annual_fee", "fee_enterprise_scan", "fee_social_pre_investigation"}
+    agreement.save(update_fields=[*sorted(fields), "updated_at"])
     audit.log(agreement, "agreement.updated", actor=actor, data={"fields": sorted(changed)})
     return agreement
 
@@ -171,6 +178,9 @@ def sign_agreement(
     _check_fees_set(agreement)
     if document is None and not agreement.document and not without_document:
         raise AgreementError(_("Attach the signed PDF or confirm signing without it."))
+    # The overlap check and the signature are one step: lock the municipality's row so that
+    # two signings for it run one after the other, the second seeing the first.
+    Municipality.objects.select_for_update().get(pk=agreement.municipality_id)
     if _overlapping_signed(agreement).exists():
         raise AgreementError(
             _("This municipality already has a signed agreement of this form for that period.")
@@ -248,6 +258,16 @@ def _check_brackets(brackets: list[dict]) -> None:
                 _("The brackets starting at %(a)s and %(b)s overlap.")
                 % {"a": lower["population_from"], "b": higher["population_from"]}
             )
+        if higher["population_from"] != upper + 1:
+            raise TariffError(
+                _("No bracket covers %(a)s to %(b)s inhabitants.")
+                % {"a": upper + 1, "b": higher["population_from"] - 1}
+            )
+    # Every population must have a price: from 0 up, with no end.
+    if ordered[0]["population_from"] != 0:
+        raise TariffError(_("The first bracket must start at 0 inhabitants."))
+    if ordered[-1].get("population_to") is not None:
+        raise TariffError(_("The last bracket must have no upper limit."))
 
 
 def _check_schedule(schedule: TariffSchedule, brackets: list[dict]) -> None:

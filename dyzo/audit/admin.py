@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from dyzo.audit.models import AuditEntry
+from dyzo.utils.admin import ReadOnlyAdmin
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     """Look only: the trail is append-only, in the admin as everywhere."""
 
     list_display = [
@@ -19,12 +20,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ["code", "actor_username", "object_id"]
     list_select_related = ["content_type"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from dyzo.audit.context import current_request
 from dyzo.audit.models import AuditEntry
+from dyzo.utils.client_address import client_ip
 
 MASK = "***"
 MASKED_KEYS = ("national_number", "password", "token", "secret", "iban", "api_key", "totp")
@@ -68,18 +69,6 @@ def _actor_fields(actor) -> dict:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {}
     return {"actor_id": actor.pk, "actor_username": actor.get_username()}
-
-
-def client_ip(request) -> str | None:
-    """The client's address. Behind the proxy of docs/deployment.md, REMOTE_ADDR is the
-    proxy; the first X-Forwarded-For entry is trusted only when DYZO_TRUST_X_FORWARDED_FOR."""
-    from django.conf import settings
-
-    if getattr(settings, "DYZO_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def trail_url(obj) -> str:

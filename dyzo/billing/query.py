@@ -5,12 +5,18 @@ from django.db import models
 from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from dyzo.accounts.visibility import VisibleQuerySet
 from dyzo.billing.constants import DocumentType, InvoiceStatus
 
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2))
 
 
-class InvoiceQuerySet(models.QuerySet):
+class InvoiceQuerySet(VisibleQuerySet):
+    """Finance (coordinators by default) see every invoice; a municipal worker the issued
+    invoices and credit notes of the parties they work for; others none (ROW_SCOPES)."""
+
+    rows = "invoice"
+
     def issued(self):
         return self.filter(status=InvoiceStatus.ISSUED)
 
@@ -23,16 +29,9 @@ class InvoiceQuerySet(models.QuerySet):
     def of_year(self, year: int):
         return self.filter(year=year)
 
-    def visible_to(self, user):
-        """Finance (coordinators by default) see every invoice; a municipal worker sees the
-        issued invoices and credit notes of the parties they work for; others none."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_perm("billing.finance"):
-            return self
-        if user.is_municipal_worker and user.has_perm("billing.view_invoice"):
-            return self.issued().filter(buyer__party__in=user.parties.all())
-        return self.none()
+    def of_municipalities(self, user):
+        # A worker's scope for invoices is the parties they work for, not the municipality.
+        return self.issued().filter(buyer__party__in=user.parties.all())
 
     def with_balances(self):
         """Annotate paid_amount and credited_amount (positive) in the same query."""

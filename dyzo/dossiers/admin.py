@@ -1,19 +1,9 @@
-"""Read-mostly admin: changes go through the app (services keep history and audit)."""
+"""Read-only admin: changes go through the app (services keep history and audit)."""
 
 from django.contrib import admin
 
 from dyzo.dossiers.models import AdviceEntry, Dossier, DossierStatusChange, Entrepreneur
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from dyzo.utils.admin import ReadOnlyAdmin
 
 
 @admin.register(Dossier)

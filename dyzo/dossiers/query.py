@@ -1,40 +1,31 @@
-"""Reads of the dossiers app. Each `visible_to(user)` is the one place that decides who
-sees which rows; views and API querysets start from it.
-
-Coordinators see everything; experts the dossiers they are on (and what hangs under them);
-municipal workers what belongs to the municipalities whose gemeente or OCMW they work for,
-including what was recorded for the municipalities that merged into them;
-analysts and administrators nothing (they work with aggregates).
+"""Reads of the dossiers app. `visible_to(user)` (dyzo.accounts.visibility) decides who
+sees which rows, from the role data of dyzo/accounts/roles.py (ROW_SCOPES); views and API
+querysets start from it. Each QuerySet here only says which rows the team and municipality
+scopes mean: coordinators see everything; experts the dossiers they are on (and what hangs
+under them); municipal workers what belongs to the municipalities whose gemeente or OCMW
+they work for and of those that merged into them (`user.area_ids()`); analysts and
+administrators nothing (they work with aggregates).
 """
 
 import datetime
 
-from django.db import models
 from django.db.models import Q
 
-from dyzo.accounts.constants import Role
+from dyzo.accounts.visibility import VisibleQuerySet
 from dyzo.dossiers.constants import DossierStatus
 
 # Up to this many people matching a search are looked up by id (see DossierQuerySet.search).
 SEARCH_FEW = 1000
 
 
-def _role(user) -> str | None:
-    if not user or not user.is_authenticated or not user.is_active:
-        return None
-    return user.role
+class DossierQuerySet(VisibleQuerySet):
+    rows = "dossier"
 
+    def of_team(self, user):
+        return self.filter(team__user=user)
 
-class DossierQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        role = _role(user)
-        if role == Role.COORDINATOR:
-            return self
-        if role == Role.EXPERT:
-            return self.filter(team__user=user)
-        if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality_id__in=user.area_ids())
-        return self.none()
+    def of_municipalities(self, user):
+        return self.filter(municipality_id__in=user.area_ids())
 
     def open(self):
         return self.filter(status__in=DossierStatus.open_values())
@@ -86,17 +77,15 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(basis=DossierBasis.PER_CASE, report_delivered_on__year=year)
 
 
-class EntrepreneurQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        role = _role(user)
-        if role == Role.COORDINATOR:
-            return self
-        if role == Role.EXPERT:
-            # An entrepreneur with two dossiers of the same expert must appear once.
-            return self.filter(dossiers__team__user=user).distinct()
-        if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality_id__in=user.area_ids())
-        return self.none()
+class EntrepreneurQuerySet(VisibleQuerySet):
+    rows = "entrepreneur"
+
+    def of_team(self, user):
+        # An entrepreneur with two dossiers of the same expert must appear once.
+        return self.filter(dossiers__team__user=user).distinct()
+
+    def of_municipalities(self, user):
+        return self.filter(municipality_id__in=user.area_ids())
 
     def search(self, text: str):
         text = text.strip()
@@ -108,16 +97,15 @@ class EntrepreneurQuerySet(models.QuerySet):
         return self.filter(Q(last_name__icontains=text) | Q(first_name__icontains=text))
 
 
-class AdviceEntryQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        role = _role(user)
-        if role == Role.COORDINATOR:
-            return self
-        if role == Role.EXPERT:
-            return self.filter(handled_by=user)
-        if role == Role.MUNICIPAL_WORKER:
-            return self.filter(municipality_id__in=user.area_ids())
-        return self.none()
+class AdviceEntryQuerySet(VisibleQuerySet):
+    rows = "advice"
+
+    def of_team(self, user):
+        # Advice has no dossier: an expert's team is the advice they gave.
+        return self.filter(handled_by=user)
+
+    def of_municipalities(self, user):
+        return self.filter(municipality_id__in=user.area_ids())
 
     def logged(self):
         """Real advice, not the historical placeholders of the cooperation import."""
@@ -136,22 +124,19 @@ class AdviceEntryQuerySet(models.QuerySet):
         )
 
 
-class DossierPartQuerySet(models.QuerySet):
-    """Team members, activities, documents: visible when their dossier is, with one
-    exception: municipal workers do not see the working material of a dossier."""
+class DossierPartQuerySet(VisibleQuerySet):
+    """Activities and documents: the working material of a dossier, which municipal workers
+    do not see (ROW_SCOPES)."""
 
-    def visible_to(self, user):
-        role = _role(user)
-        if role == Role.COORDINATOR:
-            return self
-        if role == Role.EXPERT:
-            return self.filter(dossier__team__user=user)
-        return self.none()
+    rows = "dossier_part"
+
+    def of_team(self, user):
+        return self.filter(dossier__team__user=user)
 
 
 class TeamMemberQuerySet(DossierPartQuerySet):
-    def visible_to(self, user):
-        # Referring workers may know who works on the dossiers of their municipality.
-        if _role(user) == Role.MUNICIPAL_WORKER:
-            return self.filter(dossier__municipality_id__in=user.area_ids())
-        return super().visible_to(user)
+    # Referring workers may know who works on the dossiers of their municipality.
+    rows = "team_member"
+
+    def of_municipalities(self, user):
+        return self.filter(dossier__municipality_id__in=user.area_ids())

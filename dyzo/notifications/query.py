@@ -4,8 +4,9 @@ from django.db.models.functions import Coalesce
 
 
 class NotificationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """A person's own notifications; nobody sees another's."""
+    def addressed_to(self, user):
+        """A person's own notifications; nobody sees another's. Not role-scoped rows, so
+        not a `visible_to` (dyzo.accounts.visibility)."""
         if not user or not user.is_authenticated or not user.is_active:
             return self.none()
         return self.filter(recipient=user)

@@ -108,7 +108,7 @@ def mark_read(notification: Notification, *, actor) -> Notification:
 
 @transaction.atomic
 def mark_all_read(*, actor) -> int:
-    return Notification.objects.visible_to(actor).unread().update(read_at=timezone.now())
+    return Notification.objects.addressed_to(actor).unread().update(read_at=timezone.now())
 
 
 @transaction.atomic

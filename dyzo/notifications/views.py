@@ -29,12 +29,12 @@ MAIL_STATUS = {
 
 def get_notification_for_user(user, pk) -> Notification:
     """A person's own notification; 404 for anyone else's."""
-    return get_object_or_404(Notification.objects.visible_to(user), pk=pk)
+    return get_object_or_404(Notification.objects.addressed_to(user), pk=pk)
 
 
 @login_required
 def notification_list(request):
-    queryset = Notification.objects.visible_to(request.user)
+    queryset = Notification.objects.addressed_to(request.user)
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
     return render(request, "notifications/list.html", {"page": page})
 
@@ -78,7 +78,9 @@ def outbox(request):
     queryset = Email.objects.all()
     if not everyone:
         queryset = queryset.filter(
-            pk__in=Notification.objects.visible_to(request.user).exclude(email=None).values("email")
+            pk__in=Notification.objects.addressed_to(request.user)
+            .exclude(email=None)
+            .values("email")
         )
     queryset = queryset.prefetch_related(Prefetch("logs", to_attr="attempts")).defer(
         "html_message", "message", "context", "headers"

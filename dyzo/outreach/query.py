@@ -1,17 +1,13 @@
 import datetime
 
-from django.db import models
+from dyzo.accounts.visibility import VisibleQuerySet
 
 
-class ContactQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Contacts are internal to Dyzo: only roles with the view permission see them,
-        municipal workers never."""
-        if not user.is_authenticated or user.is_municipal_worker:
-            return self.none()
-        if not user.has_perm("outreach.view_contact"):
-            return self.none()
-        return self
+class ContactQuerySet(VisibleQuerySet):
+    """Contacts are internal to Dyzo: coordinators, analysts and administrators see them all,
+    municipal workers and experts none (ROW_SCOPES)."""
+
+    rows = "contact"
 
     def follow_ups_due(self, on: datetime.date | None = None):
         """Contacts whose follow-up date is on or before `on` (today) and not yet done."""
@@ -19,13 +15,8 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(follow_up_on__lte=on, follow_up_done=False)
 
 
-class DeclineReasonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not user.is_authenticated or user.is_municipal_worker:
-            return self.none()
-        if not user.has_perm("outreach.view_declinereason"):
-            return self.none()
-        return self
+class DeclineReasonQuerySet(VisibleQuerySet):
+    rows = "decline_reason"
 
     def of_year(self, year: int):
         return self.filter(year=year)

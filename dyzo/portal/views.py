@@ -1,4 +1,5 @@
 import datetime
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +21,7 @@ from dyzo.portal.forms import AnswerForm, DeclineForm, HelpRequestForm
 from dyzo.portal.models import HelpRequest
 from dyzo.portal.usage import use_of_year
 from dyzo.utils.access import login_and_permission_required
-from dyzo.utils.errors import DomainError
+from dyzo.utils.actions import run_service
 from dyzo.utils.pagination import keyset_page
 
 PAGE_SIZE = 25
@@ -97,11 +98,8 @@ def _handle(request, pk, action, form_class=None):
     if form is not None and not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("portal:request_detail", pk=pk)
-    try:
-        action(help_request, form)
-    except DomainError as error:
-        # The dossiers app's intake may refuse too (for example a municipality that merged).
-        messages.error(request, str(error))
+    # The dossiers app's intake may refuse too (for example a municipality that merged).
+    run_service(request, partial(action, help_request, form))
     return redirect("portal:request_detail", pk=pk)
 
 

@@ -50,6 +50,11 @@ class WrittenReport(models.Model):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    self_approved = models.BooleanField(
+        _("self-approved"),
+        default=False,
+        help_text=_("The coordinator who approved the report also wrote a version of it."),
+    )
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=report_pdf_path, blank=True, max_length=200)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

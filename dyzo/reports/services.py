@@ -85,10 +85,21 @@ def approve_report(report: WrittenReport, *, actor) -> WrittenReport:
     report.approved_version = latest
     report.approved_by = actor
     report.approved_at = timezone.now()
+    # A small team may have one coordinator, so approving one's own text is allowed, but
+    # never silently: it is recorded, shown on the report and in the PDF (docs/written-reports.md).
+    report.self_approved = report.versions.filter(author=actor).exists()
     report.save(
-        update_fields=["status", "approved_version", "approved_by", "approved_at", "updated_at"]
+        update_fields=[
+            "status",
+            "approved_version",
+            "approved_by",
+            "approved_at",
+            "self_approved",
+            "updated_at",
+        ]
     )
-    audit.log(report, "report.approved", actor=actor, data={"version": latest.number})
+    data = {"version": latest.number, "self_approved": report.self_approved}
+    audit.log(report, "report.approved", actor=actor, data=data)
     return report
 
 
@@ -130,12 +141,19 @@ def report_context(report: WrittenReport) -> dict:
     }
 
 
+@transaction.atomic
 def store_report_pdf(report_id: int) -> WrittenReport:
     """Render and store the PDF of a delivered report. Idempotent: a stored PDF is kept.
     Runs after commit; a failure is logged and the download renders it again."""
-    report = WrittenReport.objects.select_related(
-        "dossier__entrepreneur", "dossier__municipality", "approved_version", "approved_by"
-    ).get(pk=report_id)
+    # Locked while rendering: two first downloads at once would otherwise both find no PDF
+    # and store two copies. The second waits here, then finds the first one's file.
+    report = (
+        WrittenReport.objects.select_for_update(of=("self",))
+        .select_related(
+            "dossier__entrepreneur", "dossier__municipality", "approved_version", "approved_by"
+        )
+        .get(pk=report_id)
+    )
     if report.pdf or report.status != ReportStatus.DELIVERED:
         return report
     logger.info("Rendering the PDF of report %s", report.pk)

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import redirect, render
@@ -13,6 +15,7 @@ from dyzo.reports.errors import ReportError
 from dyzo.reports.forms import ReportSectionsForm
 from dyzo.reports.models import WrittenReport
 from dyzo.utils.access import login_and_permission_required
+from dyzo.utils.actions import run_service
 
 needs_view = login_and_permission_required("reports.view_writtenreport")
 needs_change = login_and_permission_required("reports.change_writtenreport")
@@ -79,37 +82,32 @@ def report_write(request, dossier_pk):
     return render(request, "reports/report_form.html", {"dossier": dossier, "form": form})
 
 
-def _act(request, report, action, success):
-    try:
-        action(report, actor=request.user)
-    except ReportError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, success)
-    return redirect("reports:detail", pk=report.pk)
-
-
 @require_POST
 @needs_change
 def report_submit(request, pk):
     report = get_report_for_user(request.user, pk, change=True)
-    return _act(request, report, services.submit_report, _("Report submitted for approval."))
+    submit = partial(services.submit_report, report, actor=request.user)
+    run_service(request, submit, _("Report submitted for approval."))
+    return redirect("reports:detail", pk=report.pk)
 
 
 @require_POST
 @needs_approve
 def report_approve(request, pk):
     report = get_report_for_user(request.user, pk, approve=True)
-    return _act(request, report, services.approve_report, _("Report approved."))
+    run_service(
+        request, partial(services.approve_report, report, actor=request.user), _("Report approved.")
+    )
+    return redirect("reports:detail", pk=report.pk)
 
 
 @require_POST
 @needs_approve
 def report_deliver(request, pk):
     report = get_report_for_user(request.user, pk, approve=True)
-    return _act(
-        request, report, services.deliver_report, _("Report delivered to the referring party.")
-    )
+    deliver = partial(services.deliver_report, report, actor=request.user)
+    run_service(request, deliver, _("Report delivered to the referring party."))
+    return redirect("reports:detail", pk=report.pk)
 
 
 @needs_view

@@ -3,17 +3,22 @@
     kind = check_upload(form.cleaned_data["file"], allowed={"pdf", "png", "jpeg"})
     document.content_type = kind.content_type
 
-The first bytes must be those of an allowed format, the name's extension must fit that
-format, and the size must stay under the limit. Office documents (docx, xlsx) are zip files
-whose members are checked as well.
+The name may hold no control characters, the first bytes must be those of an allowed format,
+the name's extension must fit that format, and the size must stay under the limit. A PDF
+must open in a PDF parser (pypdf): a header alone proves nothing. Office documents (docx,
+xlsx) are zip files whose members are checked as well.
 """
 
 import dataclasses
+import html
+import unicodedata
 import zipfile
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.http.multipartparser import MultiPartParser
 from django.template.defaultfilters import filesizeformat
+from django.utils.datastructures import ImmutableList
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -55,6 +60,12 @@ KINDS = {
 
 def check_upload(file, allowed=frozenset({"pdf", "png", "jpeg"}), max_bytes=DEFAULT_MAX_BYTES):
     """Return the FileKind of `file` (an UploadedFile) or raise ValidationError."""
+    if has_control_characters(file.name or ""):
+        # Refused, not cleaned: a name is shown and stored as given, or not at all.
+        raise ValidationError(
+            _("The file name contains control characters; rename the file and try again."),
+            code="file_name",
+        )
     if file.size > max_bytes:
         raise ValidationError(
             _("The file is too large: at most %(limit)s."),
@@ -75,7 +86,31 @@ def check_upload(file, allowed=frozenset({"pdf", "png", "jpeg"}), max_bytes=DEFA
             code="file_extension",
             params={"extension": extension or "''", "kind": kind.kind.upper()},
         )
+    if kind.kind == "pdf" and not _opens_as_pdf(file):
+        raise ValidationError(
+            _("This file starts like a PDF but is no readable PDF document."),
+            code="file_unreadable",
+        )
     return kind
+
+
+def has_control_characters(name: str) -> bool:
+    """Control (Cc) and format (Cf) characters: line breaks, NUL, escape, and the direction
+    overrides that make "invoice[U+202E]fdp.exe" look like a PDF."""
+    return any(unicodedata.category(char) in ("Cc", "Cf") for char in name)
+
+
+def _opens_as_pdf(file) -> bool:
+    from pypdf import PdfReader  # Only PDF uploads pay for the import.
+
+    file.seek(0)
+    try:
+        return len(PdfReader(file, strict=False).pages) > 0
+    # A malformed file can fail anywhere in the parser, with any exception type.
+    except Exception:
+        return False
+    finally:
+        file.seek(0)
 
 
 def _sniff(file, candidates: list[FileKind]) -> FileKind | None:
@@ -96,3 +131,34 @@ def _has_member(file, kind: FileKind) -> bool:
         return False
     finally:
         file.seek(0)
+
+
+class NameKeepingMultiPartParser(MultiPartParser):
+    """Django's multipart parser, except that a file name with control characters comes
+    through as sent (without its folders): Django would drop those characters unseen, and
+    check_upload refuses the name with a clear message instead."""
+
+    def sanitize_file_name(self, file_name):
+        cleaned = super().sanitize_file_name(file_name)
+        sent = html.unescape(file_name).rsplit("/")[-1].rsplit("\\")[-1]
+        if cleaned is not None and has_control_characters(sent):
+            return sent
+        return cleaned
+
+
+def parse_keeping_file_names(request):
+    """Make `request` parse its multipart body with NameKeepingMultiPartParser (called by
+    dyzo.utils.middleware before anything reads request.POST or request.FILES)."""
+
+    def parse_file_upload(meta, post_data):
+        # As HttpRequest.parse_file_upload, with the other parser.
+        request.upload_handlers = ImmutableList(
+            request.upload_handlers,
+            warning="You cannot alter upload handlers after the upload has been processed.",
+        )
+        parser = NameKeepingMultiPartParser(
+            meta, post_data, request.upload_handlers, request.encoding
+        )
+        return parser.parse()
+
+    request.parse_file_upload = parse_file_upload

@@ -6,6 +6,7 @@ import factory
 from dyzo.agreements.constants import AgreementForm, AgreementParty, AgreementStatus
 from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
 from dyzo.localgov.models import Municipality
+from dyzo.utils.tests.pdf import blank_pdf
 
 # Illustrative brackets used by the tests: (from, to, price).
 BRACKETS = [
@@ -14,7 +15,7 @@ BRACKETS = [
     (25_000, 99_999, Decimal("6000.00")),
     (100_000, None, Decimal("12000.00")),
 ]
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = blank_pdf()
 
 
 def municipality(nis_code: str) -> Municipality:

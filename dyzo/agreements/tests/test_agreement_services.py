@@ -208,3 +208,78 @@ def test_attach_document_checks_the_content(registry, coordinator):
     assert snapshot() == before
     services.attach_document(agreement, actor=coordinator, document=pdf())
     assert Agreement.objects.get().document.name.endswith(".pdf")
+
+
+@pytest.mark.issue(9)
+def test_switching_from_subscription_to_per_case_clears_the_annual_fee(
+    registry, tariffs, coordinator
+):
+    agreement = create(coordinator, annual_fee=Decimal("9000"))
+
+    services.update_agreement(agreement, actor=coordinator, form=AgreementForm.PAY_PER_CASE)
+
+    agreement.refresh_from_db()
+    assert agreement.annual_fee is None
+    assert (agreement.fee_enterprise_scan, agreement.fee_social_pre_investigation) == (
+        tariffs.price_enterprise_scan,
+        tariffs.price_social_pre_investigation,
+    )
+
+
+@pytest.mark.issue(9)
+def test_switching_back_to_a_subscription_clears_the_case_fees(registry, tariffs, coordinator):
+    agreement = create(coordinator, form=AgreementForm.PAY_PER_CASE)
+
+    services.update_agreement(agreement, actor=coordinator, form=AgreementForm.ANNUAL)
+
+    agreement.refresh_from_db()
+    assert (agreement.fee_enterprise_scan, agreement.fee_social_pre_investigation) == (None, None)
+    assert agreement.annual_fee is not None
+
+
+@pytest.mark.issue(9)
+def test_two_simultaneous_signings_of_overlapping_agreements_sign_one(
+    live_registry, coordinator, monkeypatch
+):
+    """The overlap check and the signature hold the municipality's lock together. On SQLite
+    the write lock taken at BEGIN already serialises them; PostgreSQL needs the row lock."""
+    import threading
+
+    from django.db import connection
+
+    first, second = AgreementFactory(proposed=True), AgreementFactory(proposed=True)
+    checked = threading.Event()
+    check = services._overlapping_signed
+
+    def slow_check(agreement):
+        found = check(agreement)
+        exists = found.exists()
+        if agreement.pk == first.pk:
+            # Before the lock, the second signing checked here too and found nothing yet.
+            checked.wait(timeout=1)
+        else:
+            checked.set()
+        return found if exists else found.none()
+
+    monkeypatch.setattr(services, "_overlapping_signed", slow_check)
+    outcomes = {}
+
+    def sign(agreement):
+        try:
+            services.sign_agreement(
+                agreement, actor=coordinator, signed_on=JAN_2026, without_document=True
+            )
+            outcomes[agreement.pk] = "signed"
+        except AgreementError:
+            outcomes[agreement.pk] = "refused"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign, args=(agreement,)) for agreement in (first, second)]
+    threads[0].start()
+    threads[1].start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(outcomes.values()) == ["refused", "signed"]
+    assert Agreement.objects.filter(status=AgreementStatus.SIGNED).count() == 1

@@ -197,3 +197,16 @@ def test_tariff_list_query_count_is_constant(
         # session, user, the role's permissions, one page of schedules, their brackets
         response = client.get(TARIFFS)
     assert len(response.json()["results"]) == size
+
+
+@pytest.mark.issue(9)
+def test_a_document_name_with_control_characters_is_refused(client, coordinator, agreement):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("signed\x07\x1b.pdf", PDF_BYTES, content_type="application/pdf")
+    response = client.post(
+        one(agreement.pk, "sign"), {"signed_on": "2026-01-02", "document": upload}
+    )
+    assert response.status_code == 400
+    assert "stuurtekens" in response.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.status != AgreementStatus.SIGNED and not agreement.document

@@ -1,12 +1,10 @@
-import io
-
 import pytest
-from pypdf import PdfReader
 
 from django.urls import reverse
 
 from dyzo.agreements.tests.factories import TariffScheduleFactory, municipality
 from dyzo.dossiers.tests.factories import DossierFactory
+from dyzo.utils.tests.pdf import pdf_text
 
 PAGE = reverse("agreements:quote", args=["41002"])
 PDF = reverse("agreements:quote_pdf", args=["41002"])
@@ -55,9 +53,7 @@ def test_pdf_opens_and_carries_the_figures(client, coordinator, aalst_cases):
     response = client.get(PDF)
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    # Read with pypdf (a pinned library), not a system binary that may be missing.
-    pages = PdfReader(io.BytesIO(response.content)).pages
-    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    text = pdf_text(response.content, layout=True)
     assert "Aalst" in text
     assert "EUR 6.000,00" in text
     assert "EUR 2.250,00" in text

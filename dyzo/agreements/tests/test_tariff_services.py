@@ -53,7 +53,11 @@ def test_edit_replaces_the_brackets(db, coordinator):
         [bracket(0, None), bracket(50_000, None)],  # the open-ended one is not the last
         [bracket(5_000, 1_000)],  # ends below its start
         [bracket(0, None, "-5")],
+        pytest.param([bracket(0, 9_999), bracket(20_000, None)], marks=pytest.mark.issue(9)),
+        pytest.param([bracket(1, 9_999), bracket(10_000, None)], marks=pytest.mark.issue(9)),
+        pytest.param([bracket(0, 9_999), bracket(10_000, 49_999)], marks=pytest.mark.issue(9)),
     ],
+    ids=["none", "overlap", "open-not-last", "inverted", "negative", "gap", "not-0", "closed"],
 )
 def test_bad_brackets_are_refused_and_change_nothing(db, coordinator, brackets):
     schedule = TariffScheduleFactory(year=2027)

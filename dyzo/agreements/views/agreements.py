@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import FileResponse, Http404
@@ -22,6 +24,7 @@ from dyzo.agreements.forms import (
     TerminateForm,
 )
 from dyzo.localgov.models import Municipality
+from dyzo.utils.actions import run_service
 from dyzo.utils.pagination import keyset_page
 
 LIST_ORDER = ["-starts_on", "-id"]
@@ -101,7 +104,8 @@ def agreement_edit(request, pk):
 @can_view_agreements
 def agreement_propose(request, pk):
     agreement = get_agreement_for_user(request.user, pk, change=True)
-    _attempt(request, services.propose_agreement, agreement, _("Agreement marked as proposed."))
+    propose = partial(services.propose_agreement, agreement, actor=request.user)
+    run_service(request, propose, _("Agreement marked as proposed."))
     return redirect("agreements:detail", pk=pk)
 
 
@@ -158,21 +162,11 @@ def _upload_document(request, agreement):
         for error in form.errors.get("document", []):
             messages.error(request, error)
         return redirect("agreements:detail", pk=agreement.pk)
-    _attempt(
-        request,
+    attach = partial(
         services.attach_document,
         agreement,
-        _("Document attached."),
+        actor=request.user,
         document=form.cleaned_data["document"],
     )
+    run_service(request, attach, _("Document attached."))
     return redirect("agreements:detail", pk=agreement.pk)
-
-
-def _attempt(request, service, agreement, success: str, **kwargs) -> bool:
-    try:
-        service(agreement, actor=request.user, **kwargs)
-    except AgreementError as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, success)
-    return True

@@ -58,9 +58,9 @@ def test_log_without_actor_or_request_is_a_system_entry():
 def test_forwarded_address_is_used_only_when_trusted(settings, coordinator):
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5")
 
-    settings.DYZO_TRUST_X_FORWARDED_FOR = False
+    settings.DYZO_TRUSTED_PROXIES = 0
     assert audit.log(None, "x.y", actor=coordinator, request=request).ip_address == "10.0.0.1"
-    settings.DYZO_TRUST_X_FORWARDED_FOR = True
+    settings.DYZO_TRUSTED_PROXIES = 1
     assert audit.log(None, "x.y", actor=coordinator, request=request).ip_address == "203.0.113.5"
 
 

@@ -1,6 +1,7 @@
 import psycopg
 import pytest
 
+from django.conf import settings
 from django.db import connection
 
 from dyzo.backups.tests import harness
@@ -48,11 +49,13 @@ def postgres_databases(request):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://...)")
     params = connection.settings_dict
+    # Creating databases is the owner's right; the application role (role split) has none.
+    credentials = settings.DYZO_DATABASE_OWNER or params
     server = {
         "host": params["HOST"] or "127.0.0.1",
         "port": params["PORT"] or 5432,
-        "user": params["USER"],
-        "password": params["PASSWORD"],
+        "user": credentials["USER"],
+        "password": credentials["PASSWORD"],
     }
     names = [harness.unique_name("dyzo_backup_src"), harness.unique_name("dyzo_backup_dst")]
     with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:

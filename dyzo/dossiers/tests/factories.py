@@ -25,6 +25,7 @@ from dyzo.dossiers.models import (
 )
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.models import Municipality
+from dyzo.utils.tests.pdf import blank_pdf
 
 TODAY = datetime.date.today()
 
@@ -142,7 +143,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     recorded_by = factory.SubFactory(UserFactory, coordinator=True)
 
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = blank_pdf()
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

@@ -3,12 +3,12 @@ drafted, approved and delivered, PDF downloaded and read, dossier closed."""
 
 import datetime
 import re
-import subprocess
 
 import pytest
 
 from dyzo.accounts.tests.factories import UserFactory
 from dyzo.dossiers.models import Dossier, Entrepreneur
+from dyzo.utils.tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -81,9 +81,7 @@ def test_a_referral_from_intake_to_closing(page, log_in, tmp_path):
         page.get_by_role("link", name="Pdf downloaden").click()
     pdf = tmp_path / "rapport.pdf"
     download.value.save_as(pdf)
-    text = subprocess.run(
-        ["/usr/bin/pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf)
     assert "Schriftelijk rapport" in text and dossier.reference in text
     assert "Afbetalingsplan aanvragen bij het sociaal fonds." in text
     assert "0403.170.701" in text

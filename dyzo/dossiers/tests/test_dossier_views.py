@@ -10,6 +10,7 @@ from django.urls import reverse
 from dyzo.dossiers.constants import DossierStatus
 from dyzo.dossiers.models import Dossier, Entrepreneur
 from dyzo.dossiers.tests.factories import DossierFactory, TeamMemberFactory
+from dyzo.utils.tests.pdf import blank_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,18 @@ def test_dashboard_counts_open_dossiers_and_lists_overdue_ones(client, coordinat
     rows = {row["status"]: row["counts"] for row in response.context["table"]["rows"]}
     assert rows[DossierStatus.INVESTIGATION] == [0, 0, 1, 0]
     assert rows[DossierStatus.INTAKE] == [1, 0, 0, 0]
+
+
+@pytest.mark.issue(9)
+def test_a_file_name_with_control_characters_is_refused_not_cleaned(client, coordinator):
+    # Django's multipart parser used to drop the escape character before anyone saw it.
+    dossier = DossierFactory()
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("scan\x1b[8m.pdf", blank_pdf(), content_type="application/pdf")
+    response = client.post(
+        reverse("dossiers:document_upload", args=[dossier.pk]),
+        {"document-kind": "tax", "document-file": upload},
+        follow=True,
+    )
+    assert "De bestandsnaam bevat stuurtekens" in response.content.decode()
+    assert not dossier.documents.exists()

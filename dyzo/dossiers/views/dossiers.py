@@ -24,6 +24,7 @@ from dyzo.dossiers.forms import (
 )
 from dyzo.dossiers.models import Dossier
 from dyzo.dossiers.workflow import COORDINATOR, actor_kinds, may_transition, next_simple_step
+from dyzo.utils.actions import run_service
 from dyzo.utils.pagination import keyset_page
 
 
@@ -200,16 +201,6 @@ def _conflict(request, dossier, form, error):
     return render(request, "dossiers/dossier_edit.html", context, status=409)
 
 
-def _run(request, dossier, action, success_message):
-    try:
-        action()
-    except DossierError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, success_message)
-    return redirect("dossiers:detail", pk=dossier.pk)
-
-
 @require_POST
 @needs("dossiers.change_dossier")
 def dossier_move(request, pk):
@@ -219,14 +210,14 @@ def dossier_move(request, pk):
         messages.error(request, _("This step is not possible."))
         return redirect("dossiers:detail", pk=dossier.pk)
     data = form.cleaned_data
-    return _run(
+    run_service(
         request,
-        dossier,
         lambda: services.move_dossier(
             dossier, data["to_status"], actor=request.user, version=data["version"]
         ),
         _("Dossier moved on."),
     )
+    return redirect("dossiers:detail", pk=dossier.pk)
 
 
 @require_POST
@@ -238,14 +229,14 @@ def dossier_close(request, pk):
         messages.error(request, _("Choose the outcome of the dossier."))
         return redirect("dossiers:detail", pk=dossier.pk)
     data = form.cleaned_data
-    return _run(
+    run_service(
         request,
-        dossier,
         lambda: services.close_dossier(
             dossier, data["outcome"], actor=request.user, note=data["note"], version=data["version"]
         ),
         _("Dossier closed."),
     )
+    return redirect("dossiers:detail", pk=dossier.pk)
 
 
 @require_POST
@@ -257,11 +248,11 @@ def dossier_cancel(request, pk):
         messages.error(request, _("Say why the dossier is cancelled."))
         return redirect("dossiers:detail", pk=dossier.pk)
     data = form.cleaned_data
-    return _run(
+    run_service(
         request,
-        dossier,
         lambda: services.cancel_dossier(
             dossier, actor=request.user, note=data["note"], version=data["version"]
         ),
         _("Dossier cancelled."),
     )
+    return redirect("dossiers:detail", pk=dossier.pk)

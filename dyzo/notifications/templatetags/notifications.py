@@ -11,5 +11,5 @@ def unread_notification_count(user) -> int:
     if count is None:
         from dyzo.notifications.models import Notification
 
-        count = Notification.objects.visible_to(user).unread().count()
+        count = Notification.objects.addressed_to(user).unread().count()
     return count

@@ -11,9 +11,10 @@ from dyzo.dossiers.tests.factories import (
     DossierFactory,
 )
 from dyzo.reports.tests.factories import WrittenReportFactory
+from dyzo.utils.tests.pdf import blank_pdf
 
 LONG_AGO = datetime.date(2018, 3, 15)
-PDF = b"%PDF-1.7\n%report\n"
+PDF = blank_pdf()
 
 
 @pytest.fixture(autouse=True)

@@ -27,9 +27,10 @@ def note_model(db):
                 app_label = "privacy"
                 db_table = "privacy_test_note"
 
+        # Temporary: the application role of the PostgreSQL role split may create no table.
         with connection.cursor() as cursor:
             cursor.execute(
-                "CREATE TABLE privacy_test_note (id integer PRIMARY KEY, body text NULL)"
+                "CREATE TEMPORARY TABLE privacy_test_note (id integer PRIMARY KEY, body text NULL)"
             )
         yield Note
 

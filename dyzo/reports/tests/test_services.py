@@ -1,9 +1,9 @@
 import datetime
-import subprocess
 
 import pytest
 
 from dyzo.agreements.constants import CaseType
+from dyzo.audit.models import AuditEntry
 from dyzo.dossiers.constants import DossierStatus
 from dyzo.dossiers.tests.factories import DossierFactory, TeamMemberFactory
 from dyzo.reports.constants import SECTIONS_BY_CASE_TYPE, ReportStatus
@@ -16,6 +16,7 @@ from dyzo.reports.services import (
     submit_report,
 )
 from dyzo.reports.tests.factories import WrittenReportFactory, sections_for
+from dyzo.utils.tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -107,12 +108,8 @@ def test_delivery_moves_the_dossier_and_renders_a_dutch_pdf(
     assert report.status == ReportStatus.DELIVERED
     assert dossier.status == DossierStatus.REPORT_DELIVERED
     assert dossier.report_delivered_on == datetime.date.today()
-    pdf = tmp_path / "report.pdf"
     with report.pdf.open("rb") as stored:
-        pdf.write_bytes(stored.read())
-    text = subprocess.run(
-        ["/usr/bin/pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+        text = pdf_text(stored.read())
     assert "Schriftelijk rapport" in text
     assert dossier.reference in text
     assert "Tekst over financial_analysis." in text
@@ -133,3 +130,32 @@ def test_a_failed_rendering_does_not_undo_the_delivery(
     assert "failed" in caplog.text
     monkeypatch.undo()
     assert ensure_report_pdf(report).pdf
+
+
+@pytest.mark.issue(9)
+def test_approving_ones_own_report_is_recorded_as_self_approved(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    dossier = DossierFactory(report_drafting=True)
+    version = save_report_draft(dossier, sections_for(dossier.case_type), actor=coordinator)
+    submit_report(version.report, actor=coordinator)
+
+    report = approve_report(version.report, actor=coordinator)
+
+    assert report.self_approved is True
+    entry = AuditEntry.objects.filter(code="report.approved").latest("pk")
+    assert entry.data == {"version": 1, "self_approved": True}
+    client.force_login(coordinator)
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+    assert "Zelf goedgekeurd" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver_report(report, actor=coordinator)
+    report.refresh_from_db()
+    with report.pdf.open("rb") as stored:
+        assert "(zelf goedgekeurd)" in pdf_text(stored.read())
+
+
+@pytest.mark.issue(9)
+def test_approving_someone_elses_report_is_not_self_approved(coordinator):
+    report = approve_report(WrittenReportFactory(submitted=True), actor=coordinator)
+    assert report.self_approved is False

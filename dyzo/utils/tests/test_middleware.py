@@ -24,3 +24,39 @@ def test_nul_characters_get_a_clear_400_and_change_nothing(client, coordinator, 
 def test_ordinary_requests_pass(client, coordinator, registry):
     client.force_login(coordinator)
     assert client.get(URL, {"province": "Limburg"}).status_code == 200
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/municipalities/%00/", "/municipalities/%00/", "/agreements/quote/%00/pdf/"],
+)
+def test_a_nul_character_in_the_path_gets_a_clear_400(client, coordinator, path):
+    # On PostgreSQL these were server errors: the path value reached a lookup.
+    client.force_login(coordinator)
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.content.decode() == "Het verzoek bevat een NUL-teken."
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/dossiers/?expert=99999999999999999999999",
+        "/api/v1/dossiers/?expert=-9223372036854775809",
+        "/api/v1/dossiers/99999999999999999999999/",
+        "/dossiers/?expert=" + "9" * 5000,
+    ],
+)
+def test_a_number_beyond_64_bits_gets_a_clear_400(client, coordinator, path):
+    # On SQLite these were server errors (OverflowError in the driver).
+    client.force_login(coordinator)
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.content.decode() == "Een getal in het verzoek is te groot."
+
+
+def test_the_largest_64_bit_number_is_looked_up_as_usual(client, coordinator, registry):
+    client.force_login(coordinator)
+    assert client.get("/api/v1/dossiers/9223372036854775807/").status_code == 404

@@ -1,15 +1,7 @@
-import subprocess
-
 import pytest
 
 from dyzo.utils.pdf import _fetcher, render_to_pdf
-
-
-def pdf_text(data: bytes) -> str:
-    result = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
-    )
-    return result.stdout.decode()
+from dyzo.utils.tests.pdf import pdf_text
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from dyzo.utils.tests.pdf import blank_pdf
 from dyzo.utils.uploads import check_upload
 
-PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+PDF = blank_pdf()
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF"
 
@@ -79,3 +80,40 @@ def test_message_is_translated():
     with translation.override("nl-be"), pytest.raises(ValidationError) as error:
         check_upload(upload)
     assert "niet aanvaard" in error.value.messages[0]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"%PDF-1.7\n<html><body><script>alert(1)</script></body></html>",
+        b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+        blank_pdf()[:200],
+    ],
+    ids=["html", "no-pages", "truncated"],
+)
+def test_a_pdf_header_on_something_else_is_refused(content):
+    upload = SimpleUploadedFile("aanslag.pdf", content, content_type="application/pdf")
+
+    with pytest.raises(ValidationError) as error:
+        check_upload(upload)
+    assert error.value.code == "file_unreadable"
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(
+    "name", ["scan\n.pdf", "scan\x00.pdf", "scan\x1b[31m.pdf", "factuur\u202efdp.exe.pdf"]
+)
+def test_a_name_with_control_characters_is_refused_not_cleaned(name):
+    upload = SimpleUploadedFile("scan.pdf", PDF)
+    upload.name = name  # Set after construction: Django's own cleaning is not what we test.
+
+    with pytest.raises(ValidationError) as error:
+        check_upload(upload)
+    assert error.value.code == "file_name"
+    assert upload.name == name
+
+
+def test_an_ordinary_name_with_accents_and_spaces_passes():
+    upload = SimpleUploadedFile("Aanslag 2025 – één.pdf", PDF)
+    assert check_upload(upload).kind == "pdf"

@@ -1,0 +1,18 @@
+"""One way for a page to call a service and tell the user how it went."""
+
+from django.contrib import messages
+
+from dyzo.utils.errors import DomainError
+
+
+def run_service(request, call, success: str = "") -> bool:
+    """Call `call()` (a service with its arguments bound); a DomainError becomes an error
+    message, otherwise `success` (when given) a success message. True when it went through."""
+    try:
+        call()
+    except DomainError as error:
+        messages.error(request, str(error))
+        return False
+    if success:
+        messages.success(request, success)
+    return True
