@@ -4,15 +4,18 @@ query, and any sequential scan of a big table in the plans of the page's queries
 import dataclasses
 import datetime
 import json
+import math
+import re
 import statistics
 import time
 from collections.abc import Callable
 
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
+from benchmarks.rawsql import classify_year_raw
 from dyzo.audit.models import AuditEntry
 from dyzo.dossiers.models import (
     AdviceEntry,
@@ -22,6 +25,7 @@ from dyzo.dossiers.models import (
     TeamMember,
 )
 from dyzo.insights.classification import classify_year
+from dyzo.insights.report import build_report
 from dyzo.localgov.models import Municipality
 from dyzo.reports.models import WrittenReport
 from dyzo.utils.pagination import cursor_for, keyset_page
@@ -48,6 +52,11 @@ class Case:
     persona: str | None  # None: a query measured without a request
     url: str | None = None
     call: Callable | None = None
+    id: str = ""  # the machine-readable id of the JSON result (issue 12); else from name
+
+    @property
+    def case_id(self) -> str:
+        return self.id or slug(self.name)
 
 
 @dataclasses.dataclass
@@ -60,12 +69,30 @@ class Result:
     slowest_query_ms: float
     seq_scans: list[str]
     status: int | None
+    id: str = ""
+    p95_ms: float = 0.0
+    cpu_ms: float = 0.0
+    rps: float = 0.0
+
+    def as_json(self) -> dict:
+        """One case in the shape of issue 12's JSON result (in process: one client)."""
+        return {
+            "id": self.id,
+            "as": self.persona,
+            "median_ms": round(self.median_ms, 2),
+            "p95_ms": round(self.p95_ms, 2),
+            "cpu_ms": round(self.cpu_ms, 2),
+            "queries": self.queries,
+            "clients": 1,
+            "rps": round(self.rps, 1),
+        }
 
     def row(self) -> list[str]:
         return [
             self.name,
             self.persona,
             f"{self.median_ms:.1f}",
+            f"{self.cpu_ms:.1f}",
             f"{self.min_ms:.1f}",
             str(self.queries),
             f"{self.slowest_query_ms:.1f}",
@@ -73,7 +100,19 @@ class Result:
         ]
 
 
-HEADER = ["case", "as", "median ms", "min ms", "queries", "slowest query ms", "seq scan of"]
+HEADER = [
+    "case", "as", "median ms", "cpu ms", "min ms", "queries", "slowest query ms", "seq scan of"
+]  # fmt: skip
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which `share` of `values` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
 
 
 def deep_position(queryset) -> int:
@@ -102,9 +141,12 @@ def cases(personas) -> list[Case]:
     offset = deep_position(dossiers)
 
     dossier_list = reverse("dossiers:list")
+    dossier_api = reverse("dossier-list")
+    gent_dossier = dossiers.filter(municipality=gent).order_by("-id").first() or some_dossier
     advice_list = reverse("dossiers:advice_list")
     result = [
-        Case("dossier list, first page", "coordinator", dossier_list),
+        Case("dossier list, first page", "coordinator", dossier_list, id="dossier_list_html"),
+        Case("dossier list API", "coordinator", dossier_api, id="dossier_list_api"),
         Case("dossier list, deep keyset page", "coordinator", f"{dossier_list}?after={deep}"),
         Case(
             "dossier list, deep page with OFFSET (query only)",
@@ -151,9 +193,11 @@ def cases(personas) -> list[Case]:
             f"search '{entrepreneur_name}'", "coordinator", f"{dossier_list}?q={entrepreneur_name}"
         ),  # fmt: skip
         Case("search a reference", "coordinator", f"{dossier_list}?q={some_dossier.reference}"),
-        Case("dossier list, first page", "expert", dossier_list),
+        Case("dossier list, first page", "expert", dossier_list, id="dossier_list_html"),
+        Case("dossier list API", "expert", dossier_api, id="dossier_list_api"),
         Case("dossier list, deep keyset page", "expert", f"{dossier_list}?after={expert_deep}"),
-        Case("dossier list, first page", "worker", dossier_list),
+        Case("dossier list, first page", "worker", dossier_list, id="dossier_list_html"),
+        Case("dossier list API", "worker", dossier_api, id="dossier_list_api"),
         Case("advice list, first page", "coordinator", advice_list),
         Case("advice list, deep keyset page", "coordinator", f"{advice_list}?after={advice_deep}"),
         Case(
@@ -182,10 +226,38 @@ def cases(personas) -> list[Case]:
             "analyst",
             reverse("insights:cooperation_report", args=[year - 1]),
         ),  # fmt: skip
-        Case(f"classify_year({year - 1}) (query only)", None, call=lambda: classify_year(year - 1)),
+        Case(
+            f"classify_year({year - 1}) (query only)",
+            None,
+            call=lambda: classify_year(year - 1),
+            id="classify_year",
+        ),
+        Case(
+            f"classify_year({year - 1}) in raw SQL (query only)",
+            None,
+            call=lambda: classify_year_raw(year - 1),
+            id="classify_year_raw_sql",
+        ),
+        Case(
+            f"build_report({year - 1}) (query only)",
+            None,
+            call=lambda: build_report(year - 1),
+            id="build_report",
+        ),
         Case("portal dossier list", "worker", reverse("portal:dossier_list")),
-        Case("portal home", "worker", reverse("portal:home")),
-        Case("dossier detail", "coordinator", reverse("dossiers:detail", args=[some_dossier.pk])),
+        Case("portal home", "worker", reverse("portal:home"), id="portal_home"),
+        Case(
+            "dossier detail",
+            "coordinator",
+            reverse("dossiers:detail", args=[some_dossier.pk]),
+            id="dossier_detail_html",
+        ),
+        Case(
+            "dossier detail",
+            "worker",
+            reverse("dossiers:detail", args=[gent_dossier.pk]),
+            id="dossier_detail_html",
+        ),
         Case(
             "audit trail of one dossier (query only)",
             None,
@@ -265,6 +337,9 @@ def _seq_scanned(node: dict) -> set[str]:
 
 
 def run_case(case: Case, clients: dict[str, Client], runs: int) -> Result:
+    """Wall and CPU time of `runs` calls after a warm-up. CPU is this process's
+    (time.process_time): the application's, and on SQLite the database's too."""
+
     def once():
         if case.call is not None:
             case.call()
@@ -272,12 +347,18 @@ def run_case(case: Case, clients: dict[str, Client], runs: int) -> Result:
         return clients[case.persona].get(case.url).status_code
 
     status = once()  # warm-up: caches, prepared plans, session
-    timings = []
+    timings, cpu = [], []
+    first = time.perf_counter()
     for _ in range(runs):
+        # The query log keeps 9,000 entries: once full (after a fill with DEBUG on) it no
+        # longer grows, and a capture would count nothing.
+        reset_queries()
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             status = once()
+            cpu.append((time.process_time() - started_cpu) * 1000)
             timings.append((time.perf_counter() - started) * 1000)
+    elapsed = time.perf_counter() - first
     queries = captured.captured_queries
     slowest = max((float(query["time"]) * 1000 for query in queries), default=0.0)
     return Result(
@@ -287,6 +368,10 @@ def run_case(case: Case, clients: dict[str, Client], runs: int) -> Result:
         min_ms=min(timings),
         queries=len(queries),
         slowest_query_ms=slowest,
-        seq_scans=_seq_scans(queries),
+        seq_scans=_seq_scans(queries) if connection.vendor == "postgresql" else [],
         status=status,
+        id=case.case_id,
+        p95_ms=percentile(timings, 0.95),
+        cpu_ms=statistics.median(cpu),
+        rps=runs / elapsed if elapsed else 0.0,
     )

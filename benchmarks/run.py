@@ -1,9 +1,12 @@
-"""Fill a PostgreSQL database of its own with ten years of synthetic data, then measure the
-big lists and reports. See benchmarks/README.md.
+"""Fill a database of its own (PostgreSQL or SQLite) with ten years of synthetic data, then
+measure the big lists and reports in process, and with --http through gunicorn under load.
+See benchmarks/README.md.
 
-    DJANGO_SETTINGS_MODULE=dyzo.settings \\
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/dyzo_bench \\
-    python -m benchmarks.run --scale 0.01
+    python -m benchmarks.run --scale 0.01 --http --json var/bench-pg.json
+
+    DATABASE_URL=sqlite:///$PWD/var/bench.sqlite3 \\
+    python -m benchmarks.run --scale 0.01 --json var/bench-sqlite.json
 """
 
 import argparse
@@ -27,7 +30,7 @@ def parse_args(argv=None):
         "--scale",
         type=float,
         default=1.0,
-        help="1.0 = 1,000,000 dossiers (about 15 minutes to fill); 0.01 for a quick try.",
+        help="1.0 = 1,000,000 dossiers (about 6 minutes to fill); 0.01 for a quick try.",
     )
     parser.add_argument("--runs", type=int, default=7, help="Timed runs per case (median).")
     parser.add_argument(
@@ -46,6 +49,21 @@ def parse_args(argv=None):
         "docs/performance.md recommends); default: the server's setting.",
     )
     parser.add_argument(
+        "--http",
+        action="store_true",
+        help="Also start gunicorn with the production settings on a free 127.0.0.1 port and "
+        "load it with 1 and 16 concurrent clients (benchmarks/load.py).",
+    )
+    parser.add_argument(
+        "--http-requests",
+        type=int,
+        default=320,
+        help="Requests per HTTP case and number of clients (default 320).",
+    )
+    parser.add_argument(
+        "--json", default="", help="Write the result in the JSON shape of issue 12 to this file."
+    )
+    parser.add_argument(
         "--output",
         default=DEFAULT_OUTPUT,
         help=f"Folder for results-<timestamp>.json and .md (default {DEFAULT_OUTPUT}).",
@@ -56,12 +74,14 @@ def parse_args(argv=None):
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dyzo.settings")
     django.setup()
-    from django.conf import settings
-    from django.db import connection
+    configure_for_measuring()
 
-    if connection.vendor != "postgresql":
-        sys.exit("The benchmark needs PostgreSQL: set DATABASE_URL to a database of its own.")
-    # The measurements are about pages, not the login's second factor.
+
+def configure_for_measuring() -> None:
+    from django.conf import settings
+
+    # The in-process measurements are about pages, not the login's second factor (the
+    # HTTP mode logs in for real, TOTP included).
     settings.DYZO_REQUIRE_2FA = False
     # django-axes logs every forced login; the progress lines are what matters here.
     logging.getLogger("axes").setLevel(logging.WARNING)
@@ -69,9 +89,12 @@ def setup_django() -> None:
 
 
 def prepare(scale: float, reuse: bool):
+    from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
 
     from benchmarks.fill import Filler, Personas
+    from benchmarks.fill_sqlite import SqliteFiller
     from dyzo.accounts.models import User
     from dyzo.dossiers.models import Dossier
     from dyzo.localgov.loading import load_registry, read_registry
@@ -85,8 +108,6 @@ def prepare(scale: float, reuse: bool):
             "database of its own, or pass --reuse to measure the data that is there."
         )
     if not Municipality.objects.exists():
-        from django.conf import settings
-
         load_registry(read_registry(settings.LOCALGOV_DATA_DIR))
     if existing:
         users = User.objects.filter(username__startswith="bench_")
@@ -99,15 +120,24 @@ def prepare(scale: float, reuse: bool):
             coordinator_ids=[],
             expert_ids=[],
         )
-    return Filler(scale).run()
+    filler = Filler if connection.vendor == "postgresql" else SqliteFiller
+    return filler(scale).run()
 
 
 def describe_database() -> dict:
     from django.db import connection
 
-    from benchmarks.measure import BIG_TABLES
+    from benchmarks.fill import BIG_TABLES
 
     with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            import sqlite3
+
+            counts = {}
+            for table in BIG_TABLES:
+                cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608
+                counts[table] = cursor.fetchone()[0]
+            return {"sqlite": sqlite3.sqlite_version, "rows": counts}
         cursor.execute("SHOW server_version")
         version = cursor.fetchone()[0]
         counts = {}
@@ -124,15 +154,12 @@ def render_table(results) -> str:
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
-def main(argv=None) -> None:
-    args = parse_args(argv)
-    setup_django()
+def measure(personas, args) -> list:
+    from django.db import connection
+
     from benchmarks.measure import cases, clients, run_case
 
-    personas = prepare(args.scale, args.reuse)
-    if args.random_page_cost is not None:
-        from django.db import connection
-
+    if args.random_page_cost is not None and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET random_page_cost = %s", [args.random_page_cost])
     selected = [case for case in cases(personas) if args.only in case.name]
@@ -144,18 +171,46 @@ def main(argv=None) -> None:
         flag = "" if result.status in (None, 200) else f"  (HTTP {result.status})"
         print(
             f"[measure {number}/{len(selected)}] {case.name} as {result.persona}: "
-            f"{result.median_ms:.1f} ms, {result.queries} queries{flag}",
+            f"{result.median_ms:.1f} ms, {result.cpu_ms:.1f} ms CPU, "
+            f"{result.queries} queries{flag}",
             file=sys.stderr,
             flush=True,
         )
-    write_results(args, results)
+    return results
 
 
-def write_results(args, results) -> None:
+def result_json(scale: float, results, http_cases) -> dict:
+    """The machine-readable result (issue 12): one entry per case, persona and clients."""
+    from django.db import connection
+
+    return {
+        "database": "postgresql" if connection.vendor == "postgresql" else "sqlite",
+        "scale": scale,
+        "cases": [result.as_json() for result in results] + list(http_cases),
+    }
+
+
+def main(argv=None) -> dict:
+    args = parse_args(argv)
+    setup_django()
+    personas = prepare(args.scale, args.reuse)
+    results = measure(personas, args)
+    http_cases = []
+    if args.http:
+        from benchmarks.load import run_http
+
+        http_cases = run_http(personas, requests=args.http_requests)
+    payload = result_json(args.scale, results, http_cases)
+    write_results(args, results, payload)
+    return payload
+
+
+def write_results(args, results, payload) -> None:
     machine = {
         "scale": args.scale,
         "random_page_cost": args.random_page_cost or "server default",
         "cpus": os.cpu_count(),
+        "load average": os.getloadavg(),
         "python": platform.python_version(),
         "platform": platform.platform(),
         **describe_database(),
@@ -165,16 +220,20 @@ def write_results(args, results) -> None:
     output = Path(args.output)
     output.mkdir(parents=True, exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    payload = {
+    details = {
         "scale": args.scale,
         "runs": args.runs,
         "random_page_cost": args.random_page_cost,
         "machine": machine,
         "results": [result.__dict__ for result in results],
+        "http": payload["cases"][len(results) :],
     }
-    (output / f"results-{stamp}.json").write_text(json.dumps(payload, indent=2, default=str))
+    (output / f"results-{stamp}.json").write_text(json.dumps(details, indent=2, default=str))
     (output / f"results-{stamp}.md").write_text(f"{json.dumps(machine, indent=2)}\n\n{table}\n")
     print(f"\nWritten to {output}/results-{stamp}.json and .md", file=sys.stderr)
+    if args.json:
+        Path(args.json).write_text(json.dumps(payload, indent=2) + "\n")
+        print(f"JSON result: {args.json}", file=sys.stderr)
 
 
 if __name__ == "__main__":

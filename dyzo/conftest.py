@@ -10,6 +10,7 @@ from django.db import connection
 from dyzo.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from dyzo.accounts.tests.totp import authenticator_of, code_for
 from dyzo.accounts.two_factor import requires_two_factor
+from dyzo.localgov.cache import clear_registry_cache
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.loading import load_registry, read_registry
 from dyzo.localgov.models import Municipality, Party
@@ -32,6 +33,13 @@ def pytest_collection_modifyitems(items):
         transactional = "transactional_db" in names or "live_server" in names
         if item.get_closest_marker("django_db") is None and not transactional:
             item.add_marker(pytest.mark.django_db)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_registry_cache():
+    """Every test starts without the registry maps kept in memory: a test's rolled-back or
+    flushed registry rows must not be served to the next one (dyzo.localgov.cache)."""
+    clear_registry_cache()
 
 
 def _ensure_registry():

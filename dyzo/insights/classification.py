@@ -9,15 +9,15 @@ from collections import defaultdict
 from functools import reduce
 from operator import or_
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, IntegerField, OuterRef, Q, Value
 
 from dyzo.agreements.constants import AgreementForm, AgreementParty
 from dyzo.agreements.models import Agreement
 from dyzo.dossiers.models import AdviceEntry, Dossier
 from dyzo.insights.constants import Category
+from dyzo.localgov.cache import cached_covering_map
 from dyzo.localgov.models import Municipality
 from dyzo.localgov.query import first_of_january
-from dyzo.localgov.registry import covering_map
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,20 +107,18 @@ def classify_year(
     year: int, *, covering: dict[str, Municipality] | None = None
 ) -> list[MunicipalityForm]:
     """Every municipality existing on 1 January of `year`, once, with its category, sorted by
-    NIS code. Five queries (three when the caller passes the year's `covering_map`),
-    whatever the number of municipalities or records."""
+    NIS code. Three queries whatever the number of municipalities or records, plus two
+    when the year's registry is not in memory yet (dyzo.localgov.cache)."""
     if covering is None:
-        covering = covering_map(first_of_january(year))
+        covering = cached_covering_map(first_of_january(year))
     evidence = _collect(year, covering)
     return [evidence.form_of(municipality) for municipality in municipalities_of_year(covering)]
 
 
 def form_of(municipality: Municipality, year: int) -> MunicipalityForm | None:
     """The form of one municipality in `year`; None when it did not exist on 1 January."""
-    for form in classify_year(year):
-        if form.municipality.pk == municipality.pk:
-            return form
-    return None
+    forms = forms_through_the_years(municipality, [year])
+    return forms[0][1] if forms else None
 
 
 def category_of(municipality: Municipality, year: int) -> str | None:
@@ -133,6 +131,64 @@ def forms_through_the_years(
     municipality: Municipality, years
 ) -> list[tuple[int, MunicipalityForm]]:
     """The municipality's form in each of `years` in which it existed on 1 January, by the
-    same rule as the yearly report (five queries a year, whatever the number of records)."""
-    forms = ((year, form_of(municipality, year)) for year in years)
-    return [(year, form) for year, form in forms if form is not None]
+    same rule as the yearly report. Two queries however many years, municipalities or
+    records (plus the registry of each year not in memory yet): only the records of the
+    codes this municipality covered are probed."""
+    years = [year for year in years if municipality.existed_on(first_of_january(year))]
+    codes = {year: _codes_covered_by(municipality, year) for year in years}
+    if not years:
+        return []
+    evidence = {year: _Evidence() for year in years}
+    for year, form, party in _agreements_of(codes):
+        if form == AgreementForm.ANNUAL:
+            evidence[year].annual_parties[municipality.pk].add(party)
+        else:
+            evidence[year].pay_per_case.add(municipality.pk)
+    for year, per_case, remote in _probes_of(codes):
+        if per_case:
+            evidence[year].pay_per_case.add(municipality.pk)
+        if remote:
+            evidence[year].remote.add(municipality.pk)
+    return [(year, evidence[year].form_of(municipality)) for year in years]
+
+
+def _codes_covered_by(municipality: Municipality, year: int) -> list[str]:
+    covering = cached_covering_map(first_of_january(year))
+    return [code for code, covering_one in covering.items() if covering_one.pk == municipality.pk]
+
+
+def _agreements_of(codes: dict[int, list[str]]):
+    """(year, form, party) of the agreements in force in each year for the codes covered
+    that year: one UNION query of the same queryset method the yearly report uses."""
+    per_year = [
+        Agreement.objects.in_force_during(year)
+        .filter(municipality__nis_code__in=year_codes)
+        .annotate(report_year=Value(year, output_field=IntegerField()))
+        .order_by()
+        .values_list("report_year", "form", "party")
+        for year, year_codes in codes.items()
+    ]
+    return per_year[0].union(*per_year[1:])
+
+
+def _probes_of(codes: dict[int, list[str]]):
+    """(year, has per-case dossiers, has advice) per year: one query over the few registry
+    rows of the codes, probing the records through their (municipality, date) indexes."""
+    probes = {}
+    for year in codes:
+        advice = AdviceEntry.objects.given_in_parts(year)
+        probes[f"per_case_{year}"] = _has_any(Dossier.objects.per_case_delivered_in(year))
+        probes[f"remote_{year}"] = reduce(or_, map(_has_any, advice))
+    every_code = {code for year_codes in codes.values() for code in year_codes}
+    rows = list(
+        Municipality.objects.filter(nis_code__in=every_code)
+        .annotate(**probes)
+        .values("nis_code", *probes)
+    )
+    for year, year_codes in codes.items():
+        mine = [row for row in rows if row["nis_code"] in year_codes]
+        yield (
+            year,
+            any(row[f"per_case_{year}"] for row in mine),
+            any(row[f"remote_{year}"] for row in mine),
+        )

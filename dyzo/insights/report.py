@@ -7,8 +7,8 @@ from dyzo.agreements.constants import AgreementParty
 from dyzo.insights.classification import MunicipalityForm, classify_year
 from dyzo.insights.constants import COOPERATING, Category
 from dyzo.insights.years import data_of_year
+from dyzo.localgov.cache import cached_covering_map
 from dyzo.localgov.query import first_of_january
-from dyzo.localgov.registry import covering_map
 from dyzo.outreach.models import DeclineReason
 
 PARTIES = [AgreementParty.GEMEENTE, AgreementParty.OCMW, AgreementParty.BOTH]
@@ -57,7 +57,7 @@ def _municipality_row(form: MunicipalityForm) -> dict:
 
 def build_report(year: int) -> dict:
     """The report of `year` in the documented JSON shape. A fixed number of queries."""
-    covering = covering_map(first_of_january(year))
+    covering = cached_covering_map(first_of_january(year))
     forms = classify_year(year, covering=covering)
     return {
         "year": year,

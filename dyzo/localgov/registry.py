@@ -27,7 +27,9 @@ def covering_map(on: datetime.date) -> dict[str, Municipality]:
 
 def covering_municipality(nis_code: str, on: datetime.date) -> Municipality | None:
     """The municipality that covers the area of `nis_code` on `on`, following mergers."""
-    return covering_map(on).get(nis_code)
+    from dyzo.localgov.cache import cached_covering_map
+
+    return cached_covering_map(on).get(nis_code)
 
 
 def _area(municipality_ids, on: datetime.date) -> dict[str, int]:
@@ -35,8 +37,12 @@ def _area(municipality_ids, on: datetime.date) -> dict[str, int]:
     ids = set(municipality_ids)
     if not ids:
         return {}
+    # The map of a date is kept in memory (dyzo.localgov.cache): every worker's request
+    # asks for its area.
+    from dyzo.localgov.cache import cached_covering_map
+
     pk_of = dict(Municipality.objects.values_list("nis_code", "pk"))
-    covered = {code for code, municipality in covering_map(on).items() if municipality.pk in ids}
+    covered = {code for code, m in cached_covering_map(on).items() if m.pk in ids}
     covered |= {code for code, pk in pk_of.items() if pk in ids}
     return {code: pk_of[code] for code in covered}
 

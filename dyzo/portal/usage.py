@@ -15,8 +15,8 @@ from dyzo.dossiers.models import AdviceEntry, Dossier
 from dyzo.insights.classification import classify_year
 from dyzo.insights.constants import Category
 from dyzo.insights.years import data_of_year
+from dyzo.localgov.cache import cached_covering_map
 from dyzo.localgov.models import Municipality
-from dyzo.localgov.registry import covering_map
 
 
 @dataclasses.dataclass
@@ -72,7 +72,7 @@ def use_of_year(user, year: int | None = None) -> list[MunicipalityUse]:
     today = datetime.date.today()
     # A predecessor's agreement in force covers its successor (decisions/0005): list it
     # under the municipality that covers its area today.
-    covering = covering_map(today)
+    covering = cached_covering_map(today)
     for agreement in visible_agreements(user).in_force_on(today):
         municipality = covering.get(agreement.municipality.nis_code)
         if municipality is not None and municipality.pk in uses:

@@ -8,6 +8,7 @@ from dyzo.dossiers.constants import DossierBasis
 from dyzo.dossiers.tests.factories import AdviceEntryFactory, DossierFactory
 from dyzo.insights.classification import category_of, classify_year, form_of
 from dyzo.insights.constants import Category
+from dyzo.localgov.cache import clear_registry_cache
 from dyzo.localgov.models import Municipality
 
 GENT, AALST = "44021", "41002"
@@ -159,8 +160,12 @@ def test_classification_runs_in_five_queries_whatever_the_number_of_records(
             annual(municipality.nis_code)
             per_case(municipality.nis_code)
             AdviceEntryFactory(municipality=municipality, asked_on=datetime.date(2018, 5, 1))
+        clear_registry_cache()
         # 1 municipalities, 2 mergers (covering map), 3 agreements, 4 dossiers, 5 advice.
         with django_assert_num_queries(5):
+            classify_year(2018)
+        # The year's registry is now in memory: only the records are asked.
+        with django_assert_num_queries(3):
             classify_year(2018)
 
     count_queries(1)

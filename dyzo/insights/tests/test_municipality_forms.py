@@ -53,8 +53,25 @@ def forms_queries(client, nis_code) -> int:
     return len(queries.captured_queries)
 
 
+@pytest.mark.issue(14)
+def test_the_fragment_answers_for_one_municipality(client, coordinator, registry, imported_2018):
+    """Two queries for the forms of every year, not a classification of every municipality
+    per year (about 45 queries before): the registry of each year comes from memory."""
+    client.force_login(coordinator)
+    years = THIS_YEAR - 2018 + 1
+    # Cold: the registry of each year is read once (municipalities, mergers).
+    assert forms_queries(client, "44021") == 4 + 2 * years + 3
+    # 1 session, 2 user, 3 role permissions, 4 municipality, 5 agreements of every year
+    # (one UNION), 6 per-case dossiers and advice of every year (EXISTS probes), 7 the
+    # years that have cooperation data.
+    assert forms_queries(client, "44021") == 7
+    # Nevele existed in 2018 only: the same queries.
+    assert forms_queries(client, "44049") == 7
+
+
 def test_query_count_does_not_grow_with_the_data(client, coordinator, registry, imported_2018):
     client.force_login(coordinator)
+    forms_queries(client, "44021")
     # Gent existed every year: the same queries with the 2018 import as in an empty year.
     with_data = forms_queries(client, "44021")
     AgreementFactory.create_batch(5, signed=True, starts_on=datetime.date(2020, 1, 1))

@@ -1,0 +1,1 @@
+"""Tests of the benchmark code in benchmarks/, at a tiny scale (no timing is asserted)."""
