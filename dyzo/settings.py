@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "dyzo.reports",
     "dyzo.insights",
     "dyzo.portal",
+    "dyzo.knowledge",
     "dyzo.audit",
     "dyzo.privacy",
     "dyzo.backups",
@@ -257,6 +258,7 @@ DYZO_AUDITED_APPS = [
     "reports",
     "portal",
     "privacy",
+    "knowledge",
 ]
 # Behind the reverse proxy of docs/deployment.md the client address is X-Forwarded-For.
 DYZO_TRUST_X_FORWARDED_FOR = env_bool("DYZO_TRUST_X_FORWARDED_FOR", False)

@@ -91,6 +91,11 @@ INSIGHTS_READ = ["insights.view_cooperation_report"]
 PORTAL_SUBMIT = ["portal.view_helprequest", "portal.add_helprequest"]
 PORTAL_HANDLE = ["portal.view_helprequest", "portal.handle_helprequest"]
 
+# Knowledge transfer (docs/knowledge.md): guides are read by every worker and Dyzo's staff,
+# written by coordinators and experts.
+KNOWLEDGE_READ = ["knowledge.view_topic", "knowledge.view_guide"]
+KNOWLEDGE_WRITE = [*KNOWLEDGE_READ, "knowledge.add_guide", "knowledge.change_guide"]
+
 # The audit trail (docs/audit.md) and the entrepreneur's privacy rights (docs/privacy.md).
 AUDIT_READ = ["audit.view_auditentry"]
 PRIVACY_MANAGE = ["privacy.export_entrepreneur", "privacy.erase_entrepreneur"]
@@ -105,13 +110,20 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *PORTAL_HANDLE,
         *AUDIT_READ,
         *PRIVACY_MANAGE,
+        *KNOWLEDGE_WRITE,
     ],
-    Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_EXPERT],
+    Role.EXPERT: [
+        *REGISTRY_READ,
+        "agreements.view_agreement",
+        *DOSSIERS_EXPERT,
+        *KNOWLEDGE_WRITE,
+    ],
     Role.MUNICIPAL_WORKER: [
         *REGISTRY_READ,
         "agreements.view_agreement",
         *DOSSIERS_REFERRER,
         *PORTAL_SUBMIT,
+        *KNOWLEDGE_READ,
     ],
     Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ, *INSIGHTS_READ],
     Role.ADMINISTRATOR: [

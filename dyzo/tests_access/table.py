@@ -70,6 +70,16 @@ def report_dossier(world, side) -> dict:
     return {"dossier_pk": side.report.dossier.pk}
 
 
+def knowledge(attr: str, param: str = "pk", field: str = "pk") -> Kwargs:
+    """Guides belong to no side: the world's knowledge object `attr`."""
+    return lambda world, side: {param: getattr(getattr(world.knowledge, attr), field)}
+
+
+def attachment(world, side) -> dict:
+    found = world.knowledge.attachment
+    return {"pk": found.guide_id, "attachment_pk": found.pk}
+
+
 EVERYONE = "Y Y Y Y Y Y"
 STAFF = "N Y Y Y Y Y"  # Every logged-in role.
 COORDINATOR = "N Y N N N N"
@@ -82,6 +92,8 @@ TEAM_WRITE = "N Y O N N N"  # The coordinator and experts on the dossier's team.
 # check, the workflow table refuses the step.
 COORDINATOR_STEP = "N Y R N N N"
 WORKER = "N N N N N Y"
+GUIDE_READERS = "N Y Y N N Y"  # Workers of any municipality and Dyzo's own staff.
+GUIDE_WRITERS = "N Y Y N N N"
 WORKER_OWN = "N N N N N O"
 
 RULES: dict[str, Rule] = {
@@ -227,6 +239,29 @@ RULES: dict[str, Rule] = {
     "portal:request_decline": Rule(get=None, write=COORDINATOR, kwargs=obj("help_request")),
     "help-request-list": Rule(get="N Y N N N Y", write=WORKER),
     "help-request-detail": Rule(get="N Y N N N O", kwargs=obj("help_request")),
+    # Knowledge transfer: guides (docs/knowledge.md).
+    "knowledge:guide_list": Rule(get=GUIDE_READERS),
+    "knowledge:guide_create": Rule(get=GUIDE_WRITERS, write=GUIDE_WRITERS),
+    "knowledge:guide_detail": Rule(get=GUIDE_READERS, kwargs=knowledge("guide"), sided=False),
+    "knowledge:guide_edit": Rule(
+        get=GUIDE_WRITERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
+    ),
+    "knowledge:guide_history": Rule(get=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False),
+    "knowledge:attachment_upload": Rule(
+        get=None, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
+    ),
+    "knowledge:attachment_download": Rule(get=GUIDE_READERS, kwargs=attachment, sided=False),
+    "guide-list": Rule(get=GUIDE_READERS, write=GUIDE_WRITERS),
+    "guide-detail": Rule(
+        get=GUIDE_READERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
+    ),
+    "guide-search": Rule(get=GUIDE_READERS, query="?q=gids"),
+    "guide-topic-list": Rule(get=GUIDE_READERS),
+    "guide-topic-detail": Rule(
+        get=GUIDE_READERS,
+        kwargs=lambda world, side: {"slug": world.knowledge.guide.topic.slug},
+        sided=False,
+    ),
     # Privacy: what Dyzo holds about one entrepreneur, its export and erasure.
     "privacy:entrepreneur_privacy": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),
     "privacy:entrepreneur_export": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),

@@ -25,6 +25,8 @@ from dyzo.dossiers.tests.factories import (
     DossierFactory,
     EntrepreneurFactory,
 )
+from dyzo.knowledge.models import GuideAttachment
+from dyzo.knowledge.tests.factories import GuideFactory
 from dyzo.outreach.tests.factories import ContactFactory, DeclineReasonFactory
 from dyzo.portal.tests.factories import HelpRequestFactory
 from dyzo.reports.tests.factories import WrittenReportFactory
@@ -70,6 +72,23 @@ def _side(name, municipality, *, expert, worker, coordinator) -> types.SimpleNam
     )
 
 
+def _knowledge(expert) -> types.SimpleNamespace:
+    """Guides belong to no municipality: one published guide with an attachment, one draft."""
+    guide = GuideFactory(updated_by=expert)
+    attachment = GuideAttachment(
+        guide=guide,
+        token="attachment.pdf",
+        original_name="checklist.pdf",
+        content_type="application/pdf",
+        size=len(PDF_BYTES),
+        uploaded_by=expert,
+    )
+    attachment.file.save("attachment.pdf", ContentFile(PDF_BYTES), save=True)
+    return types.SimpleNamespace(
+        guide=guide, attachment=attachment, draft=GuideFactory(draft=True, updated_by=expert)
+    )
+
+
 def build_world(personas: dict, worker_of_aalst, gent, aalst) -> types.SimpleNamespace:
     """`personas` maps every name of PERSONAS but "anonymous" to its user."""
     other_expert = UserFactory(username="other_expert", expert=True)
@@ -89,4 +108,10 @@ def build_world(personas: dict, worker_of_aalst, gent, aalst) -> types.SimpleNam
         worker=worker_of_aalst,
         coordinator=personas["coordinator"],
     )
-    return types.SimpleNamespace(own=own, other=other, year=YEAR, users=personas)
+    return types.SimpleNamespace(
+        own=own,
+        other=other,
+        year=YEAR,
+        users=personas,
+        knowledge=_knowledge(personas["expert"]),
+    )

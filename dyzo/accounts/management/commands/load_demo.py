@@ -11,6 +11,7 @@ DEMO_MODULES = [
     # Writes the dossiers' reports too, through the reports app's services.
     "dyzo.dossiers.demo",
     "dyzo.portal.demo",
+    "dyzo.knowledge.demo",
 ]
 
 

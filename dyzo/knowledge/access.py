@@ -1,0 +1,22 @@
+"""Who may read and write guides: one helper per object type, used by every view."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from dyzo.knowledge.models import Guide, GuideAttachment
+
+
+def get_guide_for_user(user, pk, *, change: bool = False) -> Guide:
+    """The guide if the user may read it (404 otherwise: a draft is invisible to workers);
+    403 when `change` is asked by a user who may not write guides."""
+    guide = get_object_or_404(
+        Guide.objects.visible_to(user).select_related("topic", "updated_by"), pk=pk
+    )
+    if change and not user.has_perm("knowledge.change_guide"):
+        raise PermissionDenied
+    return guide
+
+
+def get_attachment_for_user(user, guide_pk, pk) -> GuideAttachment:
+    guide = get_guide_for_user(user, guide_pk)
+    return get_object_or_404(GuideAttachment.objects.select_related("guide"), guide=guide, pk=pk)

@@ -1,0 +1,119 @@
+"""Demo guides, written for the demo (general orientation, no legal advice): one or more per
+topic, one of them still a draft. Safe to run again: a guide with the same title is kept."""
+
+from dyzo.accounts.models import User
+from dyzo.knowledge import services
+from dyzo.knowledge.constants import TOPICS, GuideStatus
+from dyzo.knowledge.models import Guide, Topic
+
+# (topic slug, title, summary, body, status)
+GUIDES = [
+    (
+        "first-signals",
+        "Eerste signalen dat een zelfstandige het moeilijk heeft",
+        "Waar u aan het loket op let, nog voor de ondernemer zelf om hulp vraagt.",
+        "Ondernemers vragen zelden uit zichzelf hulp. Let op signalen zoals herhaalde "
+        "aanmaningen of dagvaardingen, een vraag naar leefloon of voedselhulp van iemand "
+        "die nog een zaak heeft, uitgestelde betalingen van gemeentebelastingen, of een "
+        "zaak die vaker gesloten is dan vroeger.\n\n"
+        "Vraag open en zonder oordeel hoe het met de zaak gaat. Noteer geen gegevens die u "
+        "niet nodig hebt. Gebruik de triage in het portaal om te beslissen of u zelf "
+        "antwoordt, Dyzo om advies vraagt of een hulpvraag doorstuurt.",
+        GuideStatus.PUBLISHED,
+    ),
+    (
+        "social-security",
+        "Het overbruggingsrecht in het kort",
+        "Een vervangingsinkomen voor zelfstandigen die hun activiteit moeten stoppen.",
+        "Het overbruggingsrecht is een uitkering van het sociaal statuut der zelfstandigen "
+        "voor wie de activiteit stopzet door bijvoorbeeld een faillissement, een "
+        "collectieve schuldenregeling of economische moeilijkheden.\n\n"
+        "De ondernemer vraagt het aan bij het eigen sociaal verzekeringsfonds. Verwijs "
+        "daarvoor door en help de ondernemer de nodige stukken te verzamelen. Twijfelt u "
+        "of iemand in aanmerking komt, vraag het Dyzo per telefoon of e-mail.",
+        GuideStatus.PUBLISHED,
+    ),
+    (
+        "tax-and-contribution-debts",
+        "Achterstallige sociale bijdragen en belastingschulden",
+        "Eerst ordenen, dan onderhandelen: uitstel en afbetaling zijn vaak mogelijk.",
+        "Laat de ondernemer alle aanmaningen en aanslagbiljetten verzamelen en zet de "
+        "schulden op een rij: sociale bijdragen, btw, personenbelasting en leveranciers.\n\n"
+        "Voor sociale bijdragen kan de ondernemer bij het sociaal verzekeringsfonds een "
+        "afbetalingsplan of vrijstelling vragen. Voor belastingschulden kan een "
+        "afbetalingsplan worden gevraagd bij de ontvanger. Wacht niet tot er een "
+        "dagvaarding of beslag is: vroeg contact opnemen geeft meer mogelijkheden.",
+        GuideStatus.PUBLISHED,
+    ),
+    (
+        "collective-debt-settlement",
+        "Wanneer een collectieve schuldenregeling?",
+        "Een gerechtelijke procedure voor wie zijn schulden duurzaam niet kan betalen.",
+        "Een collectieve schuldenregeling vraagt men aan bij de arbeidsrechtbank. Een "
+        "schuldbemiddelaar maakt dan een aanzuiveringsregeling op. Een zelfstandige die "
+        "nog handelaar is, komt er niet voor in aanmerking: voor ondernemingen bestaan de "
+        "procedures van het insolventierecht.\n\n"
+        "Is de activiteit al stopgezet, dan kan de schuldenregeling wel een uitweg zijn. "
+        "Twijfelt u welke procedure past, verwijs dan door naar Dyzo.",
+        GuideStatus.PUBLISHED,
+    ),
+    (
+        "bankruptcy",
+        "Na het faillissement: opnieuw beginnen",
+        "Kwijtschelding, het overbruggingsrecht en een nieuwe start.",
+        "Na een faillissement kan de ondernemer die een natuurlijke persoon is, "
+        "kwijtschelding vragen van de resterende schulden. De curator en de rechtbank "
+        "volgen de procedure op.\n\n"
+        "Wijs de ondernemer op het overbruggingsrecht en op begeleiding bij een nieuwe "
+        "start. Faillissementen zijn geen eindpunt: veel ondernemers beginnen later "
+        "opnieuw, beter voorbereid.",
+        GuideStatus.PUBLISHED,
+    ),
+    (
+        "referral",
+        "Wanneer verwijst u door naar Dyzo?",
+        "De drie uitkomsten van de triage en wat u bij een doorverwijzing meegeeft.",
+        "Kunt u de vraag beantwoorden met een gids, doe dat dan zelf. Is de vraag "
+        "specifiek maar kort, vraag Dyzo dan per telefoon of e-mail om advies. Zijn er "
+        "meerdere schulden, dreigt een dagvaarding of faillissement of twijfelt de "
+        "ondernemer of de zaak leefbaar is, stuur dan een hulpvraag door in het portaal.\n\n"
+        "Geef bij een hulpvraag alleen wat Dyzo nodig heeft om te starten: naam, "
+        "ondernemingsnummer en fase van de onderneming.",
+        GuideStatus.PUBLISHED,
+    ),
+    (
+        "referral",
+        "Samenwerken met het OCMW bij een leefloonaanvraag",
+        "Ontwerp: nog te bespreken met de VVSG.",
+        "Dit ontwerp beschrijft hoe het OCMW en Dyzo samenwerken wanneer een zelfstandige "
+        "leefloon aanvraagt en het inkomen uit de zaak onduidelijk is.",
+        GuideStatus.DRAFT,
+    ),
+]
+
+
+def ensure_topics() -> None:
+    for position, (slug, name, name_en) in enumerate(TOPICS, start=1):
+        Topic.objects.update_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en, "position": position}
+        )
+
+
+def build_demo(stdout) -> None:
+    ensure_topics()
+    author = User.objects.get(username="lawyer")
+    created = 0
+    for slug, title, summary, body, status in GUIDES:
+        if Guide.objects.filter(title=title).exists():
+            continue
+        data = {
+            "topic": Topic.objects.get(slug=slug),
+            "title": title,
+            "summary": summary,
+            "body": body,
+            "language": "nl",
+            "status": status,
+        }
+        services.save_guide(data, change_note="Eerste versie", actor=author)
+        created += 1
+    stdout.write(f"Knowledge: {created} new guides.")

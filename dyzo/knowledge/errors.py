@@ -1,0 +1,5 @@
+from dyzo.utils.errors import DomainError
+
+
+class GuideError(DomainError):
+    """A rule of the knowledge base refused a change to a guide."""

@@ -1,0 +1,167 @@
+"""Guides for first-line advice: topics, guides with their version history, attachments,
+and the reads that feed the first-line capability figures (docs/knowledge.md)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from dyzo.knowledge.constants import GuideLanguage, GuideStatus
+from dyzo.knowledge.query import GuideQuerySet
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("name (Dutch)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.name_en and (get_language() or "nl").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class Guide(models.Model):
+    """The current text of a guide; every saved change is also a GuideVersion row."""
+
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="guides", verbose_name=_("topic")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(_("text"))
+    language = models.CharField(
+        _("language"), max_length=2, choices=GuideLanguage.choices, default=GuideLanguage.DUTCH
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=GuideStatus.choices,
+        default=GuideStatus.DRAFT,
+        db_index=True,
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("version date"))
+    updated_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("changed by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = GuideQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+        ordering = ["topic__position", "title", "id"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def audit_repr(self) -> str:
+        return f"guide #{self.pk}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == GuideStatus.PUBLISHED
+
+
+class GuideVersion(models.Model):
+    """One saved state of a guide: who changed what, when."""
+
+    guide = models.ForeignKey(
+        Guide, on_delete=models.CASCADE, related_name="versions", verbose_name=_("guide")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(_("text"))
+    status = models.CharField(_("status"), max_length=10, choices=GuideStatus.choices)
+    change_note = models.CharField(_("what changed"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("changed by")
+    )
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("guide version")
+        verbose_name_plural = _("guide versions")
+        ordering = ["guide", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "number"], name="knowledge_version_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.guide_id} v{self.number}"
+
+
+def attachment_path(attachment, filename: str) -> str:
+    # The stored name never reuses the uploaded one.
+    return f"knowledge/{attachment.guide_id}/{attachment.token}"
+
+
+class GuideAttachment(models.Model):
+    guide = models.ForeignKey(
+        Guide, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("guide")
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    token = models.CharField(_("storage name"), max_length=40, editable=False)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["guide", "original_name", "id"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class GuideRead(models.Model):
+    """A municipal worker read a guide on a day (once per guide, worker and day): counted per
+    municipality and year in the first-line capability figures, never shown per person."""
+
+    guide = models.ForeignKey(
+        Guide, on_delete=models.CASCADE, related_name="reads", verbose_name=_("guide")
+    )
+    reader = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("reader")
+    )
+    municipality = models.ForeignKey(
+        "localgov.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    read_on = models.DateField(_("read on"))
+
+    class Meta:
+        verbose_name = _("guide read")
+        verbose_name_plural = _("guide reads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "reader", "municipality", "read_on"],
+                name="knowledge_read_once_a_day",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.guide_id} {self.read_on}"

@@ -1,0 +1,16 @@
+import io
+
+from django.core.management import call_command
+
+from dyzo.knowledge.constants import GuideStatus
+from dyzo.knowledge.models import Guide
+
+
+def test_demo_writes_guides_on_every_topic_and_a_draft(registry):
+    call_command("load_demo", stdout=io.StringIO())
+    published = Guide.objects.published()
+    assert published.values("topic").distinct().count() == 6
+    assert Guide.objects.filter(status=GuideStatus.DRAFT).exists()
+    count = Guide.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Guide.objects.count() == count
