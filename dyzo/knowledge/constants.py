@@ -33,3 +33,23 @@ TOPICS = [
     ("bankruptcy", "Faillissement en herstart", "Bankruptcy and a fresh start"),
     ("referral", "Wanneer doorverwijzen naar Dyzo", "When to refer to Dyzo"),
 ]
+
+
+class TriageOutcome(models.TextChoices):
+    """The three ends of the first-line triage (docs/knowledge.md)."""
+
+    SELF = "self", _("Answer it yourself with the guides")
+    ASK_DYZO = "ask_dyzo", _("Ask Dyzo by phone or e-mail")
+    REFER = "refer", _("Refer a case to Dyzo")
+
+
+class TriageQuestion(models.TextChoices):
+    """The yes/no questions of the triage, in the order they are asked."""
+
+    PROCEDURE = "procedure", _("Is there a summons, a seizure or a bankruptcy, or is one near?")
+    SEVERAL_DEBTS = (
+        "several_debts",
+        _("Are there debts with more than one creditor (contributions, taxes, suppliers)?"),
+    )
+    VIABILITY = "viability", _("Does the entrepreneur doubt whether the business can go on?")
+    GUIDE_ANSWERS = "guide_answers", _("Does one of the guides on this topic answer the question?")

@@ -1,10 +1,12 @@
 """Demo guides, written for the demo (general orientation, no legal advice): one or more per
-topic, one of them still a draft. Safe to run again: a guide with the same title is kept."""
+topic, one of them still a draft; triages of the demo workers with each outcome. Safe to run
+again: a guide with the same title is kept, triages are added once."""
 
 from dyzo.accounts.models import User
 from dyzo.knowledge import services
-from dyzo.knowledge.constants import TOPICS, GuideStatus
-from dyzo.knowledge.models import Guide, Topic
+from dyzo.knowledge.constants import TOPICS, GuideStatus, TriageQuestion
+from dyzo.knowledge.models import Guide, Topic, Triage
+from dyzo.localgov.constants import PartyKind
 
 # (topic slug, title, summary, body, status)
 GUIDES = [
@@ -92,6 +94,18 @@ GUIDES = [
 ]
 
 
+# Triage walks: (worker, party kind, topic slug, questions answered "yes").
+TRIAGES = [
+    ("worker_gent", PartyKind.OCMW, "first-signals", ["guide_answers"]),
+    ("worker_gent", PartyKind.OCMW, "social-security", ["guide_answers"]),
+    ("worker_gent", PartyKind.GEMEENTE, "tax-and-contribution-debts", []),
+    ("worker_gent", PartyKind.OCMW, "bankruptcy", ["procedure"]),
+    ("worker_gent", PartyKind.OCMW, "tax-and-contribution-debts", ["several_debts", "viability"]),
+    ("worker_aalst", PartyKind.OCMW, "referral", ["guide_answers"]),
+    ("worker_aalst", PartyKind.OCMW, "collective-debt-settlement", []),
+]
+
+
 def ensure_topics() -> None:
     for position, (slug, name, name_en) in enumerate(TOPICS, start=1):
         Topic.objects.update_or_create(
@@ -116,4 +130,19 @@ def build_demo(stdout) -> None:
         }
         services.save_guide(data, change_note="Eerste versie", actor=author)
         created += 1
-    stdout.write(f"Knowledge: {created} new guides.")
+    stdout.write(f"Knowledge: {created} new guides, {_triages()} new triages.")
+
+
+def _triages() -> int:
+    if Triage.objects.exists():
+        return 0
+    for username, kind, slug, yes in TRIAGES:
+        worker = User.objects.get(username=username)
+        answers = {question: question in yes for question in TriageQuestion.values}
+        services.record_triage(
+            answers,
+            party=worker.parties.get(kind=kind),
+            topic=Topic.objects.get(slug=slug),
+            actor=worker,
+        )
+    return len(TRIAGES)

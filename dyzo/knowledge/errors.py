@@ -3,3 +3,7 @@ from dyzo.utils.errors import DomainError
 
 class GuideError(DomainError):
     """A rule of the knowledge base refused a change to a guide."""
+
+
+class TriageError(DomainError):
+    """A rule of the first-line triage refused an answer or a follow-up."""

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dyzo.knowledge.constants import TriageQuestion
 from dyzo.knowledge.models import Guide, Topic
+from dyzo.localgov.models import Party
 
 
 class SearchForm(forms.Form):
@@ -27,3 +29,34 @@ class GuideForm(forms.ModelForm):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File"))
+
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class TriageForm(forms.Form):
+    """The triage checklist: for whom, the topic, and the yes/no questions. No field for
+    anything about the entrepreneur."""
+
+    on_behalf_of = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Party.objects.none(), empty_label=None
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic of the question"), queryset=Topic.objects.all(), required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on_behalf_of"].queryset = user.parties.select_related("municipality").order_by(
+            "municipality__name", "kind"
+        )
+        for question in TriageQuestion:
+            self.fields[question.value] = forms.TypedChoiceField(
+                label=question.label,
+                choices=YES_NO,
+                coerce=lambda value: value == "yes",
+                widget=forms.RadioSelect,
+            )
+
+    def answers(self) -> dict[str, bool]:
+        return {question.value: self.cleaned_data[question.value] for question in TriageQuestion}

@@ -6,8 +6,9 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from dyzo.knowledge.constants import GuideLanguage, GuideStatus
-from dyzo.knowledge.query import GuideQuerySet
+from dyzo.knowledge.constants import GuideLanguage, GuideStatus, TriageOutcome
+from dyzo.knowledge.query import GuideQuerySet, TriageQuerySet
+from dyzo.localgov.constants import PartyKind
 
 USER = settings.AUTH_USER_MODEL
 
@@ -165,3 +166,52 @@ class GuideRead(models.Model):
 
     def __str__(self):
         return f"{self.guide_id} {self.read_on}"
+
+
+class Triage(models.Model):
+    """One walk through the triage checklist. Holds answers only: nothing about the
+    entrepreneur, unless the worker continues to a help request (then linked)."""
+
+    municipality = models.ForeignKey(
+        "localgov.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    party = models.CharField(_("on behalf of"), max_length=10, choices=PartyKind.choices)
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("topic"),
+    )
+    answers = models.JSONField(_("answers"), default=dict)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=TriageOutcome.choices)
+    completed_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("worker")
+    )
+    completed_on = models.DateField(_("completed on"), db_index=True)
+    help_request = models.OneToOneField(
+        "portal.HelpRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="triage",
+        verbose_name=_("help request"),
+    )
+
+    objects = TriageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("triage")
+        verbose_name_plural = _("triages")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} {self.completed_on}"
+
+    @property
+    def audit_repr(self) -> str:
+        return f"triage #{self.pk}"

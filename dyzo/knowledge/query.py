@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
 
 from dyzo.knowledge.constants import GuideStatus
 
@@ -23,3 +25,26 @@ class GuideQuerySet(models.QuerySet):
         from dyzo.knowledge.search import search_guides
 
         return search_guides(self, text)
+
+
+class TriageQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A worker sees the triages of their own municipalities; nobody else any (Dyzo's
+        staff and analysts see the counts only)."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_municipal_worker:
+            return self.filter(municipality_id__in=user.municipality_ids())
+        return self.none()
+
+    def in_year(self, year: int):
+        return self.filter(completed_on__year=year)
+
+    def outcome_counts(self):
+        """Rows of (municipality_id, year, outcome, count), one query."""
+        return (
+            self.annotate(year=ExtractYear("completed_on"))
+            .values("municipality_id", "year", "outcome")
+            .annotate(count=Count("id"))
+            .order_by("municipality_id", "year", "outcome")
+        )

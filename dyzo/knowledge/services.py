@@ -1,5 +1,5 @@
 """State changes of the knowledge base: writing a guide (each save is a new version),
-attaching files, and counting a worker's read of a guide."""
+attaching files, counting a worker's read of a guide, and the first-line triage."""
 
 import secrets
 
@@ -9,9 +9,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dyzo.audit import audit
-from dyzo.knowledge.constants import GuideLanguage, GuideStatus
-from dyzo.knowledge.errors import GuideError
-from dyzo.knowledge.models import Guide, GuideAttachment, GuideRead, GuideVersion, Topic
+from dyzo.knowledge.constants import GuideLanguage, GuideStatus, TriageOutcome, TriageQuestion
+from dyzo.knowledge.errors import GuideError, TriageError
+from dyzo.knowledge.models import (
+    Guide,
+    GuideAttachment,
+    GuideRead,
+    GuideVersion,
+    Topic,
+    Triage,
+)
+from dyzo.knowledge.triage import outcome_of
+from dyzo.portal.constants import AnswerChannel, RequestKind
+from dyzo.portal.models import HelpRequest
+from dyzo.portal.services import submit_help_request
 from dyzo.utils.uploads import check_upload
 
 GUIDE_FIELDS = ["topic", "title", "summary", "body", "language", "status"]
@@ -111,3 +122,62 @@ def record_read(guide: Guide, *, reader) -> int:
             created = False  # A parallel request of the same worker counted it first.
         added += int(created)
     return added
+
+
+@transaction.atomic
+def record_triage(answers: dict, *, party, topic=None, actor) -> Triage:
+    """Store one triage: the answers and their outcome, nothing about the entrepreneur."""
+    if not actor.is_municipal_worker or not actor.parties.filter(pk=party.pk).exists():
+        raise TriageError(_("You can only run the triage for your own gemeente or OCMW."))
+    if set(answers) != set(TriageQuestion.values) or not all(
+        isinstance(value, bool) for value in answers.values()
+    ):
+        raise TriageError(_("Answer every question of the triage with yes or no."))
+    triage = Triage.objects.create(
+        municipality=party.municipality,
+        party=party.kind,
+        topic=topic,
+        answers={str(key): value for key, value in answers.items()},
+        outcome=outcome_of(answers),
+        completed_by=actor,
+        completed_on=timezone.localdate(),
+    )
+    audit.log(triage, "triage.completed", actor=actor, data={"outcome": triage.outcome})
+    return triage
+
+
+def help_request_initial(triage: Triage) -> dict:
+    """What the help request form starts with after a triage: the kind its outcome points
+    to and the answers as text. The worker adds the entrepreneur's data themselves."""
+    lines = [str(_("Triage in the portal:"))]
+    if triage.topic:
+        lines.append(f"{_('Topic')}: {triage.topic.display_name}")
+    for question in TriageQuestion:
+        answer = _("yes") if triage.answers.get(question.value) else _("no")
+        lines.append(f"- {question.label} {answer}")
+    refer = triage.outcome == TriageOutcome.REFER
+    initial = {
+        "kind": RequestKind.ENTERPRISE_SCAN if refer else RequestKind.REMOTE_ADVICE,
+        "question": "\n".join(lines) + "\n\n",
+    }
+    if not refer:
+        initial["answer_channel"] = AnswerChannel.PHONE
+    return initial
+
+
+@transaction.atomic
+def continue_to_help_request(triage: Triage, data: dict, *, actor) -> HelpRequest:
+    """Submit the help request a triage ends in (the portal's service) and link the two."""
+    triage = Triage.objects.select_for_update().get(pk=triage.pk)
+    if triage.outcome == TriageOutcome.SELF:
+        raise TriageError(_("This triage ends in an answer with the guides, not a request."))
+    if triage.help_request_id:
+        raise TriageError(_("A help request was already sent for this triage."))
+    party = actor.parties.filter(municipality=triage.municipality, kind=triage.party).first()
+    if party is None:
+        raise TriageError(_("You can only run the triage for your own gemeente or OCMW."))
+    help_request = submit_help_request(data, party=party, actor=actor)
+    triage.help_request = help_request
+    triage.save(update_fields=["help_request"])
+    audit.log(triage, "triage.continued", actor=actor, data={"help_request": help_request.pk})
+    return help_request

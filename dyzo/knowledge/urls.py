@@ -1,19 +1,22 @@
 from django.urls import path
 
-from dyzo.knowledge import views
+from dyzo.knowledge.views import guides, triage
 
 app_name = "knowledge"
 
 urlpatterns = [
-    path("guides/", views.guide_list, name="guide_list"),
-    path("guides/new/", views.guide_create, name="guide_create"),
-    path("guides/<int:pk>/", views.guide_detail, name="guide_detail"),
-    path("guides/<int:pk>/edit/", views.guide_edit, name="guide_edit"),
-    path("guides/<int:pk>/history/", views.guide_history, name="guide_history"),
-    path("guides/<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
+    path("guides/", guides.guide_list, name="guide_list"),
+    path("guides/new/", guides.guide_create, name="guide_create"),
+    path("guides/<int:pk>/", guides.guide_detail, name="guide_detail"),
+    path("guides/<int:pk>/edit/", guides.guide_edit, name="guide_edit"),
+    path("guides/<int:pk>/history/", guides.guide_history, name="guide_history"),
+    path("guides/<int:pk>/attachments/", guides.attachment_upload, name="attachment_upload"),
+    path("triage/", triage.triage_start, name="triage"),
+    path("triage/<int:pk>/", triage.triage_result, name="triage_result"),
+    path("triage/<int:pk>/request/", triage.triage_request, name="triage_request"),
     path(
         "guides/<int:pk>/attachments/<int:attachment_pk>/",
-        views.attachment_download,
+        guides.attachment_download,
         name="attachment_download",
     ),
 ]

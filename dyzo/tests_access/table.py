@@ -251,6 +251,9 @@ RULES: dict[str, Rule] = {
         get=None, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
     ),
     "knowledge:attachment_download": Rule(get=GUIDE_READERS, kwargs=attachment, sided=False),
+    "knowledge:triage": Rule(get=WORKER, write=WORKER),
+    "knowledge:triage_result": Rule(get=WORKER_OWN, kwargs=obj("triage")),
+    "knowledge:triage_request": Rule(get=WORKER_OWN, write=WORKER_OWN, kwargs=obj("triage")),
     "guide-list": Rule(get=GUIDE_READERS, write=GUIDE_WRITERS),
     "guide-detail": Rule(
         get=GUIDE_READERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False

@@ -26,7 +26,7 @@ from dyzo.dossiers.tests.factories import (
     EntrepreneurFactory,
 )
 from dyzo.knowledge.models import GuideAttachment
-from dyzo.knowledge.tests.factories import GuideFactory
+from dyzo.knowledge.tests.factories import GuideFactory, TriageFactory
 from dyzo.outreach.tests.factories import ContactFactory, DeclineReasonFactory
 from dyzo.portal.tests.factories import HelpRequestFactory
 from dyzo.reports.tests.factories import WrittenReportFactory
@@ -66,6 +66,7 @@ def _side(name, municipality, *, expert, worker, coordinator) -> types.SimpleNam
         advice=AdviceEntryFactory(municipality=municipality, handled_by=expert),
         report=report,
         report_version=report.versions.first(),
+        triage=TriageFactory(municipality=municipality, completed_by=worker),
         help_request=HelpRequestFactory(
             municipality=municipality, submitted_by=worker, entrepreneur_last_name=MARKERS[name]
         ),

@@ -3,8 +3,10 @@ import factory
 from django.utils import timezone
 
 from dyzo.accounts.tests.factories import UserFactory
-from dyzo.knowledge.constants import GuideStatus
-from dyzo.knowledge.models import Guide, GuideVersion, Topic
+from dyzo.knowledge.constants import GuideStatus, TriageOutcome, TriageQuestion
+from dyzo.knowledge.models import Guide, GuideVersion, Topic, Triage
+from dyzo.localgov.constants import PartyKind
+from dyzo.localgov.models import Municipality
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -49,3 +51,27 @@ class GuideFactory(factory.django.DjangoModelFactory):
                 changed_by=guide.updated_by,
                 changed_at=guide.updated_at,
             )
+
+
+class TriageFactory(factory.django.DjangoModelFactory):
+    """A triage of Gent's OCMW that ends in a referral; traits for the other outcomes."""
+
+    class Meta:
+        model = Triage
+
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(nis_code="44021"))
+    party = PartyKind.OCMW
+    answers = factory.LazyFunction(lambda: dict.fromkeys(TriageQuestion.values, True))
+    outcome = TriageOutcome.REFER
+    completed_by = factory.SubFactory(UserFactory, municipal_worker=True)
+    completed_on = factory.LazyFunction(timezone.localdate)
+
+    class Params:
+        self_answer = factory.Trait(
+            outcome=TriageOutcome.SELF,
+            answers={**dict.fromkeys(TriageQuestion.values, False), "guide_answers": True},
+        )
+        ask_dyzo = factory.Trait(
+            outcome=TriageOutcome.ASK_DYZO,
+            answers=dict.fromkeys(TriageQuestion.values, False),
+        )

@@ -2,8 +2,8 @@ import io
 
 from django.core.management import call_command
 
-from dyzo.knowledge.constants import GuideStatus
-from dyzo.knowledge.models import Guide
+from dyzo.knowledge.constants import GuideStatus, TriageOutcome
+from dyzo.knowledge.models import Guide, Triage
 
 
 def test_demo_writes_guides_on_every_topic_and_a_draft(registry):
@@ -14,3 +14,9 @@ def test_demo_writes_guides_on_every_topic_and_a_draft(registry):
     count = Guide.objects.count()
     call_command("load_demo", stdout=io.StringIO())
     assert Guide.objects.count() == count
+
+
+def test_demo_has_triages_with_every_outcome(registry):
+    call_command("load_demo", stdout=io.StringIO())
+    outcomes = set(Triage.objects.values_list("outcome", flat=True))
+    assert outcomes == set(TriageOutcome.values)

@@ -1,6 +1,7 @@
 import pytest
 
-from dyzo.knowledge.tests.factories import GuideFactory
+from dyzo.knowledge.tests.factories import GuideFactory, TriageFactory
+from dyzo.knowledge.triage import outcome_of
 
 
 @pytest.mark.parametrize("traits", [{}, {"draft": True}])
@@ -8,3 +9,9 @@ def test_guide_factory_traits_build(traits):
     guide = GuideFactory(**traits)
     assert guide.is_published is not traits.get("draft", False)
     assert guide.versions.count() == 1
+
+
+@pytest.mark.parametrize("traits", [{}, {"self_answer": True}, {"ask_dyzo": True}])
+def test_triage_factory_traits_build(registry, traits):
+    triage = TriageFactory(**traits)
+    assert outcome_of(triage.answers) == triage.outcome
