@@ -93,8 +93,15 @@ PORTAL_HANDLE = ["portal.view_helprequest", "portal.handle_helprequest"]
 
 # Knowledge transfer (docs/knowledge.md): guides are read by every worker and Dyzo's staff,
 # written by coordinators and experts.
-KNOWLEDGE_READ = ["knowledge.view_topic", "knowledge.view_guide"]
+KNOWLEDGE_READ = ["knowledge.view_topic", "knowledge.view_guide", "knowledge.view_training"]
 KNOWLEDGE_WRITE = [*KNOWLEDGE_READ, "knowledge.add_guide", "knowledge.change_guide"]
+# Coordinators plan trainings and record attendance; workers register.
+TRAININGS_MANAGE = [
+    "knowledge.add_training",
+    "knowledge.change_training",
+    "knowledge.view_registration",
+]
+TRAININGS_ATTEND = ["knowledge.view_registration", "knowledge.add_registration"]
 
 # The audit trail (docs/audit.md) and the entrepreneur's privacy rights (docs/privacy.md).
 AUDIT_READ = ["audit.view_auditentry"]
@@ -111,6 +118,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *AUDIT_READ,
         *PRIVACY_MANAGE,
         *KNOWLEDGE_WRITE,
+        *TRAININGS_MANAGE,
     ],
     Role.EXPERT: [
         *REGISTRY_READ,
@@ -124,8 +132,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *DOSSIERS_REFERRER,
         *PORTAL_SUBMIT,
         *KNOWLEDGE_READ,
+        *TRAININGS_ATTEND,
     ],
-    Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ, *INSIGHTS_READ],
+    Role.ANALYST: [
+        *REGISTRY_READ,
+        *COOPERATION_READ,
+        *INSIGHTS_READ,
+        "knowledge.view_training",
+    ],
     Role.ADMINISTRATOR: [
         *REGISTRY_READ,
         "accounts.view_user",

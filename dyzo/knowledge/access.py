@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from dyzo.knowledge.models import Guide, GuideAttachment
+from dyzo.knowledge.models import Guide, GuideAttachment, Registration, Training
 
 
 def get_guide_for_user(user, pk, *, change: bool = False) -> Guide:
@@ -20,3 +20,22 @@ def get_guide_for_user(user, pk, *, change: bool = False) -> Guide:
 def get_attachment_for_user(user, guide_pk, pk) -> GuideAttachment:
     guide = get_guide_for_user(user, guide_pk)
     return get_object_or_404(GuideAttachment.objects.select_related("guide"), guide=guide, pk=pk)
+
+
+def get_training_for_user(user, pk, *, change: bool = False) -> Training:
+    """Every role that may see trainings sees all of them (they hold no personal data);
+    403 when `change` is asked by a user who may not plan trainings."""
+    if not user.has_perm("knowledge.view_training"):
+        raise PermissionDenied
+    training = get_object_or_404(Training.objects.with_counts().select_related("topic"), pk=pk)
+    if change and not user.has_perm("knowledge.change_training"):
+        raise PermissionDenied
+    return training
+
+
+def get_registration_for_user(user, pk) -> Registration:
+    """A worker's own registration, or any for a coordinator; else 404."""
+    return get_object_or_404(
+        Registration.objects.visible_to(user).select_related("training", "municipality", "worker"),
+        pk=pk,
+    )

@@ -53,3 +53,17 @@ class TriageQuestion(models.TextChoices):
     )
     VIABILITY = "viability", _("Does the entrepreneur doubt whether the business can go on?")
     GUIDE_ANSWERS = "guide_answers", _("Does one of the guides on this topic answer the question?")
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class EvaluationScore(models.IntegerChoices):
+    VERY_POOR = 1, "1"
+    POOR = 2, "2"
+    FAIR = 3, "3"
+    GOOD = 4, "4"
+    VERY_GOOD = 5, "5"

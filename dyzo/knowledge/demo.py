@@ -1,11 +1,16 @@
 """Demo guides, written for the demo (general orientation, no legal advice): one or more per
-topic, one of them still a draft; triages of the demo workers with each outcome. Safe to run
-again: a guide with the same title is kept, triages are added once."""
+topic, one of them still a draft; triages of the demo workers with each outcome; a past
+training with attendance and evaluations and an upcoming one with a registration. Safe to
+run again: a guide with the same title is kept, triages and trainings are added once."""
+
+import datetime
+
+from django.utils import timezone
 
 from dyzo.accounts.models import User
-from dyzo.knowledge import services
-from dyzo.knowledge.constants import TOPICS, GuideStatus, TriageQuestion
-from dyzo.knowledge.models import Guide, Topic, Triage
+from dyzo.knowledge import services, trainings
+from dyzo.knowledge.constants import TOPICS, GuideStatus, RegistrationStatus, TriageQuestion
+from dyzo.knowledge.models import Guide, Registration, Topic, Training, Triage
 from dyzo.localgov.constants import PartyKind
 
 # (topic slug, title, summary, body, status)
@@ -131,6 +136,7 @@ def build_demo(stdout) -> None:
         services.save_guide(data, change_note="Eerste versie", actor=author)
         created += 1
     stdout.write(f"Knowledge: {created} new guides, {_triages()} new triages.")
+    stdout.write(f"Knowledge: {_trainings()} new trainings.")
 
 
 def _triages() -> int:
@@ -146,3 +152,63 @@ def _triages() -> int:
             actor=worker,
         )
     return len(TRIAGES)
+
+
+def _training_data(title, slug, starts_at, **extra) -> dict:
+    return {
+        "title": title,
+        "topic": Topic.objects.get(slug=slug),
+        "description": "Vorming voor medewerkers van gemeenten en OCMW's.",
+        "starts_at": starts_at,
+        "ends_at": starts_at + datetime.timedelta(hours=3),
+        "place": "Gent, Dyzo-kantoor",
+        "online": False,
+        "capacity": 20,
+        "trainers": "Jan Jurist, Bea Boekhouder",
+        "with_vvsg": True,
+        **extra,
+    }
+
+
+def _trainings() -> int:
+    if Training.objects.exists():
+        return 0
+    coordinator = User.objects.get(username="coordinator")
+    workers = [User.objects.get(username=name) for name in ("worker_gent", "worker_aalst")]
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    past = trainings.save_training(
+        _training_data(
+            "Eerste signalen herkennen", "first-signals", now - datetime.timedelta(days=30)
+        ),
+        actor=coordinator,
+    )
+    # A training in the past takes no registrations through the service: the demo writes the
+    # registrations it had, then records attendance and evaluations through the services.
+    for worker in workers:
+        chosen = worker.parties.order_by("kind").first()
+        Registration.objects.create(
+            training=past,
+            worker=worker,
+            municipality=chosen.municipality,
+            party=chosen.kind,
+            status=RegistrationStatus.REGISTERED,
+        )
+    trainings.record_attendance(
+        past, past.registrations.values_list("pk", flat=True), actor=coordinator
+    )
+    scores_given = [(5, 4, 5), (4, 4, 3)]
+    for registration, scores in zip(past.registrations.order_by("id"), scores_given, strict=True):
+        data = dict(zip(trainings.SCORES, scores, strict=True), comment="Heel bruikbaar.")
+        trainings.evaluate(registration, data, actor=registration.worker)
+    upcoming = trainings.save_training(
+        _training_data(
+            "Schulden aan sociale bijdragen en belastingen",
+            "tax-and-contribution-debts",
+            now + datetime.timedelta(days=21),
+            online=True,
+            place="",
+        ),
+        actor=coordinator,
+    )
+    trainings.register(upcoming, party=workers[1].parties.first(), actor=workers[1])
+    return 2

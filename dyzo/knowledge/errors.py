@@ -7,3 +7,7 @@ class GuideError(DomainError):
 
 class TriageError(DomainError):
     """A rule of the first-line triage refused an answer or a follow-up."""
+
+
+class TrainingError(DomainError):
+    """A rule of trainings refused a registration, cancellation, attendance or evaluation."""

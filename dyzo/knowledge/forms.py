@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dyzo.knowledge.constants import TriageQuestion
-from dyzo.knowledge.models import Guide, Topic
+from dyzo.knowledge.constants import EvaluationScore, TriageQuestion
+from dyzo.knowledge.models import Guide, Topic, Training
 from dyzo.localgov.models import Party
 
 
@@ -60,3 +60,55 @@ class TriageForm(forms.Form):
 
     def answers(self) -> dict[str, bool]:
         return {question.value: self.cleaned_data[question.value] for question in TriageQuestion}
+
+
+class TrainingForm(forms.ModelForm):
+    class Meta:
+        model = Training
+        fields = [
+            "title",
+            "topic",
+            "description",
+            "starts_at",
+            "ends_at",
+            "place",
+            "online",
+            "capacity",
+            "trainers",
+            "with_vvsg",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class RegisterForm(forms.Form):
+    on_behalf_of = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Party.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on_behalf_of"].queryset = user.parties.select_related("municipality").order_by(
+            "municipality__name", "kind"
+        )
+
+
+class EvaluationForm(forms.Form):
+    content = forms.TypedChoiceField(
+        label=_("Content"), choices=EvaluationScore.choices, coerce=int, widget=forms.RadioSelect
+    )
+    trainers = forms.TypedChoiceField(
+        label=_("Trainers"), choices=EvaluationScore.choices, coerce=int, widget=forms.RadioSelect
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("Usefulness for my work"),
+        choices=EvaluationScore.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -3,11 +3,23 @@ and the reads that feed the first-line capability figures (docs/knowledge.md).""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from dyzo.knowledge.constants import GuideLanguage, GuideStatus, TriageOutcome
-from dyzo.knowledge.query import GuideQuerySet, TriageQuerySet
+from dyzo.knowledge.constants import (
+    EvaluationScore,
+    GuideLanguage,
+    GuideStatus,
+    RegistrationStatus,
+    TriageOutcome,
+)
+from dyzo.knowledge.query import (
+    GuideQuerySet,
+    RegistrationQuerySet,
+    TrainingQuerySet,
+    TriageQuerySet,
+)
 from dyzo.localgov.constants import PartyKind
 
 USER = settings.AUTH_USER_MODEL
@@ -215,3 +227,126 @@ class Triage(models.Model):
     @property
     def audit_repr(self) -> str:
         return f"triage #{self.pk}"
+
+
+class Training(models.Model):
+    """A session Dyzo gives (optionally with the VVSG) for municipal and OCMW staff."""
+
+    title = models.CharField(_("title"), max_length=200)
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trainings",
+        verbose_name=_("topic"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    ends_at = models.DateTimeField(_("ends at"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online = models.BooleanField(_("online"), default=False)
+    capacity = models.PositiveIntegerField(_("capacity"))
+    trainers = models.CharField(_("trainers"), max_length=300)
+    with_vvsg = models.BooleanField(_("with the VVSG as partner"), default=False)
+    contacts = models.ManyToManyField(
+        "outreach.Contact", blank=True, related_name="+", verbose_name=_("outreach contacts")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = TrainingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+        ordering = ["-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="knowledge_training_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def audit_repr(self) -> str:
+        return f"training #{self.pk}"
+
+    @property
+    def is_past(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+
+class Registration(models.Model):
+    """A worker's place in a training, on the waiting list, or cancelled; one per worker."""
+
+    training = models.ForeignKey(
+        Training, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("training")
+    )
+    worker = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("worker")
+    )
+    municipality = models.ForeignKey(
+        "localgov.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    party = models.CharField(_("on behalf of"), max_length=10, choices=PartyKind.choices)
+    status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["training", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["training", "worker"], name="knowledge_one_registration_per_worker"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.training_id} {self.get_status_display()}"
+
+    @property
+    def audit_repr(self) -> str:
+        return f"training registration #{self.pk}"
+
+
+class Evaluation(models.Model):
+    """An attendee's short evaluation of a training: three scores (1-5) and a comment."""
+
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="evaluation",
+        verbose_name=_("registration"),
+    )
+    content = models.PositiveSmallIntegerField(_("content"), choices=EvaluationScore.choices)
+    trainers = models.PositiveSmallIntegerField(_("trainers"), choices=EvaluationScore.choices)
+    usefulness = models.PositiveSmallIntegerField(
+        _("usefulness for my work"), choices=EvaluationScore.choices
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(content__range=(1, 5))
+                & models.Q(trainers__range=(1, 5))
+                & models.Q(usefulness__range=(1, 5)),
+                name="knowledge_evaluation_scores_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id}"

@@ -1,8 +1,10 @@
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
-from dyzo.knowledge.constants import GuideStatus
+from dyzo.accounts.constants import Role
+from dyzo.knowledge.constants import GuideStatus, RegistrationStatus
 
 
 class GuideQuerySet(models.QuerySet):
@@ -48,3 +50,37 @@ class TriageQuerySet(models.QuerySet):
             .annotate(count=Count("id"))
             .order_by("municipality_id", "year", "outcome")
         )
+
+
+class TrainingQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Each training with `registered_count` and `waiting_count`, in the same query."""
+        return self.annotate(
+            registered_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)
+            ),
+            waiting_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            ),
+        )
+
+    def upcoming(self):
+        return self.filter(starts_at__gt=timezone.now())
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Coordinators see every registration; a worker their own; nobody else any."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.COORDINATOR:
+            return self
+        if user.is_municipal_worker:
+            return self.filter(worker=user)
+        return self.none()
+
+    def active(self):
+        return self.exclude(status=RegistrationStatus.CANCELLED)
+
+    def attended(self):
+        return self.filter(status=RegistrationStatus.REGISTERED, attended=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dyzo.knowledge.views import guides, triage
+from dyzo.knowledge.views import guides, trainings, triage
 
 app_name = "knowledge"
 
@@ -14,6 +14,31 @@ urlpatterns = [
     path("triage/", triage.triage_start, name="triage"),
     path("triage/<int:pk>/", triage.triage_result, name="triage_result"),
     path("triage/<int:pk>/request/", triage.triage_request, name="triage_request"),
+    path("trainings/", trainings.training_list, name="training_list"),
+    path("trainings/new/", trainings.training_create, name="training_create"),
+    path("trainings/<int:pk>/", trainings.training_detail, name="training_detail"),
+    path("trainings/<int:pk>/edit/", trainings.training_edit, name="training_edit"),
+    path("trainings/<int:pk>/register/", trainings.training_register, name="training_register"),
+    path(
+        "trainings/<int:pk>/attendance/",
+        trainings.training_attendance,
+        name="training_attendance",
+    ),
+    path(
+        "registrations/<int:pk>/cancel/",
+        trainings.registration_cancel,
+        name="registration_cancel",
+    ),
+    path(
+        "registrations/<int:pk>/evaluate/",
+        trainings.registration_evaluate,
+        name="registration_evaluate",
+    ),
+    path(
+        "registrations/<int:pk>/certificate/",
+        trainings.registration_certificate,
+        name="registration_certificate",
+    ),
     path(
         "guides/<int:pk>/attachments/<int:attachment_pk>/",
         guides.attachment_download,

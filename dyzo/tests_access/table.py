@@ -94,6 +94,8 @@ COORDINATOR_STEP = "N Y R N N N"
 WORKER = "N N N N N Y"
 GUIDE_READERS = "N Y Y N N Y"  # Workers of any municipality and Dyzo's own staff.
 GUIDE_WRITERS = "N Y Y N N N"
+TRAINING_READERS = "N Y Y Y N Y"  # Trainings hold no personal data; registrations do.
+REGISTRATION_OWN = "N Y N N N O"  # A worker's own registration, and coordinators.
 WORKER_OWN = "N N N N N O"
 
 RULES: dict[str, Rule] = {
@@ -254,6 +256,25 @@ RULES: dict[str, Rule] = {
     "knowledge:triage": Rule(get=WORKER, write=WORKER),
     "knowledge:triage_result": Rule(get=WORKER_OWN, kwargs=obj("triage")),
     "knowledge:triage_request": Rule(get=WORKER_OWN, write=WORKER_OWN, kwargs=obj("triage")),
+    "knowledge:training_list": Rule(get=TRAINING_READERS),
+    "knowledge:training_create": Rule(get=COORDINATOR, write=COORDINATOR),
+    "knowledge:training_detail": Rule(
+        get=TRAINING_READERS, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:training_edit": Rule(
+        get=COORDINATOR, write=COORDINATOR, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:training_register": Rule(
+        get=None, write=WORKER, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:training_attendance": Rule(
+        get=None, write=COORDINATOR, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:registration_cancel": Rule(
+        get=None, write=REGISTRATION_OWN, kwargs=obj("registration")
+    ),
+    "knowledge:registration_evaluate": Rule(get=None, write=WORKER_OWN, kwargs=obj("registration")),
+    "knowledge:registration_certificate": Rule(get=REGISTRATION_OWN, kwargs=obj("registration")),
     "guide-list": Rule(get=GUIDE_READERS, write=GUIDE_WRITERS),
     "guide-detail": Rule(
         get=GUIDE_READERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False

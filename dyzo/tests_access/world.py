@@ -26,7 +26,12 @@ from dyzo.dossiers.tests.factories import (
     EntrepreneurFactory,
 )
 from dyzo.knowledge.models import GuideAttachment
-from dyzo.knowledge.tests.factories import GuideFactory, TriageFactory
+from dyzo.knowledge.tests.factories import (
+    GuideFactory,
+    RegistrationFactory,
+    TrainingFactory,
+    TriageFactory,
+)
 from dyzo.outreach.tests.factories import ContactFactory, DeclineReasonFactory
 from dyzo.portal.tests.factories import HelpRequestFactory
 from dyzo.reports.tests.factories import WrittenReportFactory
@@ -67,6 +72,9 @@ def _side(name, municipality, *, expert, worker, coordinator) -> types.SimpleNam
         report=report,
         report_version=report.versions.first(),
         triage=TriageFactory(municipality=municipality, completed_by=worker),
+        registration=RegistrationFactory(
+            attended_past=True, municipality=municipality, worker=worker
+        ),
         help_request=HelpRequestFactory(
             municipality=municipality, submitted_by=worker, entrepreneur_last_name=MARKERS[name]
         ),
@@ -86,7 +94,10 @@ def _knowledge(expert) -> types.SimpleNamespace:
     )
     attachment.file.save("attachment.pdf", ContentFile(PDF_BYTES), save=True)
     return types.SimpleNamespace(
-        guide=guide, attachment=attachment, draft=GuideFactory(draft=True, updated_by=expert)
+        guide=guide,
+        attachment=attachment,
+        draft=GuideFactory(draft=True, updated_by=expert),
+        training=TrainingFactory(),
     )
 
 

@@ -1,10 +1,17 @@
+import datetime
+
 import factory
 
 from django.utils import timezone
 
 from dyzo.accounts.tests.factories import UserFactory
-from dyzo.knowledge.constants import GuideStatus, TriageOutcome, TriageQuestion
-from dyzo.knowledge.models import Guide, GuideVersion, Topic, Triage
+from dyzo.knowledge.constants import (
+    GuideStatus,
+    RegistrationStatus,
+    TriageOutcome,
+    TriageQuestion,
+)
+from dyzo.knowledge.models import Guide, GuideVersion, Registration, Topic, Training, Triage
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.models import Municipality
 
@@ -74,4 +81,42 @@ class TriageFactory(factory.django.DjangoModelFactory):
         ask_dyzo = factory.Trait(
             outcome=TriageOutcome.ASK_DYZO,
             answers=dict.fromkeys(TriageQuestion.values, False),
+        )
+
+
+class TrainingFactory(factory.django.DjangoModelFactory):
+    """An upcoming training in Gent; trait `past` for one that took place last week."""
+
+    class Meta:
+        model = Training
+
+    title = factory.Sequence(lambda n: f"Vorming eerstelijnsadvies {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    ends_at = factory.LazyAttribute(
+        lambda training: training.starts_at + datetime.timedelta(hours=3)
+    )
+    place = "Gent"
+    capacity = 12
+    trainers = "Dyzo"
+
+    class Params:
+        past = factory.Trait(
+            starts_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+        )
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    training = factory.SubFactory(TrainingFactory)
+    worker = factory.SubFactory(UserFactory, municipal_worker=True)
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(nis_code="44021"))
+    party = PartyKind.OCMW
+    status = RegistrationStatus.REGISTERED
+
+    class Params:
+        waiting = factory.Trait(status=RegistrationStatus.WAITING)
+        attended_past = factory.Trait(
+            training=factory.SubFactory(TrainingFactory, past=True), attended=True
         )

@@ -3,7 +3,7 @@ import io
 from django.core.management import call_command
 
 from dyzo.knowledge.constants import GuideStatus, TriageOutcome
-from dyzo.knowledge.models import Guide, Triage
+from dyzo.knowledge.models import Evaluation, Guide, Training, Triage
 
 
 def test_demo_writes_guides_on_every_topic_and_a_draft(registry):
@@ -20,3 +20,12 @@ def test_demo_has_triages_with_every_outcome(registry):
     call_command("load_demo", stdout=io.StringIO())
     outcomes = set(Triage.objects.values_list("outcome", flat=True))
     assert outcomes == set(TriageOutcome.values)
+
+
+def test_demo_has_a_past_and_an_upcoming_training(registry):
+    call_command("load_demo", stdout=io.StringIO())
+    past, upcoming = Training.objects.order_by("starts_at")
+    assert past.is_past and not upcoming.is_past
+    assert past.registrations.attended().count() == 2
+    assert Evaluation.objects.filter(registration__training=past).count() == 2
+    assert upcoming.registrations.active().exists()

@@ -1,6 +1,6 @@
 import pytest
 
-from dyzo.knowledge.tests.factories import GuideFactory, TriageFactory
+from dyzo.knowledge.tests.factories import GuideFactory, RegistrationFactory, TriageFactory
 from dyzo.knowledge.triage import outcome_of
 
 
@@ -15,3 +15,9 @@ def test_guide_factory_traits_build(traits):
 def test_triage_factory_traits_build(registry, traits):
     triage = TriageFactory(**traits)
     assert outcome_of(triage.answers) == triage.outcome
+
+
+@pytest.mark.parametrize("traits", [{}, {"waiting": True}, {"attended_past": True}])
+def test_registration_factory_traits_build(registry, traits):
+    registration = RegistrationFactory(**traits)
+    assert registration.training.is_past is traits.get("attended_past", False)
