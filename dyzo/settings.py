@@ -160,6 +160,8 @@ EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Dyzo Lokaal <noreply@localhost>")
+# The address links in e-mails start with (for example the satisfaction survey's link).
+DYZO_SITE_URL = env_str("DYZO_SITE_URL", "http://localhost:8000")
 
 # Scripts, styles and images only from this site; no CDN, no inline scripts.
 CONTENT_SECURITY_POLICY = {

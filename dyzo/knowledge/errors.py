@@ -11,3 +11,7 @@ class TriageError(DomainError):
 
 class TrainingError(DomainError):
     """A rule of trainings refused a registration, cancellation, attendance or evaluation."""
+
+
+class SurveyError(DomainError):
+    """A rule of the satisfaction survey refused an answer."""

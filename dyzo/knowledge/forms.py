@@ -112,3 +112,27 @@ class EvaluationForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class SurveyForm(forms.Form):
+    usefulness = forms.TypedChoiceField(
+        label=_("How useful was the report for your work with the entrepreneur?"),
+        choices=EvaluationScore.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    clarity = forms.TypedChoiceField(
+        label=_("How clear was the report?"),
+        choices=EvaluationScore.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    timeliness = forms.TypedChoiceField(
+        label=_("Did the report come in time?"),
+        choices=EvaluationScore.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

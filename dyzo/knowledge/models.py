@@ -17,6 +17,7 @@ from dyzo.knowledge.constants import (
 from dyzo.knowledge.query import (
     GuideQuerySet,
     RegistrationQuerySet,
+    SurveyQuerySet,
     TrainingQuerySet,
     TriageQuerySet,
 )
@@ -350,3 +351,72 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return f"{self.registration_id}"
+
+
+class Survey(models.Model):
+    """The satisfaction survey of one delivered written report, for the referring party:
+    answered once, in the portal or through the link in the invitation e-mail."""
+
+    report = models.OneToOneField(
+        "reports.WrittenReport",
+        on_delete=models.CASCADE,
+        related_name="survey",
+        verbose_name=_("written report"),
+    )
+    municipality = models.ForeignKey(
+        "localgov.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    token = models.CharField(_("link token"), max_length=64, unique=True, editable=False)
+    invited_at = models.DateTimeField(_("invited at"))
+    invitation_sent_to = models.EmailField(_("invitation sent to"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    usefulness = models.PositiveSmallIntegerField(
+        _("usefulness"), choices=EvaluationScore.choices, null=True, blank=True
+    )
+    clarity = models.PositiveSmallIntegerField(
+        _("clarity"), choices=EvaluationScore.choices, null=True, blank=True
+    )
+    timeliness = models.PositiveSmallIntegerField(
+        _("timeliness"), choices=EvaluationScore.choices, null=True, blank=True
+    )
+    comment = models.TextField(_("comment"), blank=True)
+
+    objects = SurveyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("satisfaction survey")
+        verbose_name_plural = _("satisfaction surveys")
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(answered_at__isnull=True)
+                | (
+                    models.Q(usefulness__range=(1, 5))
+                    & models.Q(clarity__range=(1, 5))
+                    & models.Q(timeliness__range=(1, 5))
+                ),
+                name="knowledge_survey_answer_complete",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report_id}"
+
+    @property
+    def audit_repr(self) -> str:
+        return f"survey #{self.pk}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None

@@ -84,3 +84,19 @@ class RegistrationQuerySet(models.QuerySet):
 
     def attended(self):
         return self.filter(status=RegistrationStatus.REGISTERED, attended=True)
+
+
+class SurveyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A worker answers the surveys of their own municipalities' reports; coordinators
+        see them all; nobody else any (analysts get the figures only)."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.COORDINATOR:
+            return self
+        if user.is_municipal_worker:
+            return self.filter(municipality_id__in=user.municipality_ids())
+        return self.none()
+
+    def waiting(self):
+        return self.filter(answered_at__isnull=True)

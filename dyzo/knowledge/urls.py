@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dyzo.knowledge.views import guides, trainings, triage
+from dyzo.knowledge.views import guides, surveys, trainings, triage
 
 app_name = "knowledge"
 
@@ -39,6 +39,9 @@ urlpatterns = [
         trainings.registration_certificate,
         name="registration_certificate",
     ),
+    path("surveys/", surveys.survey_list, name="survey_list"),
+    path("surveys/<int:pk>/", surveys.survey_answer, name="survey_answer"),
+    path("survey/<str:token>/", surveys.survey_link, name="survey_link"),
     path(
         "guides/<int:pk>/attachments/<int:attachment_pk>/",
         guides.attachment_download,

@@ -275,6 +275,15 @@ RULES: dict[str, Rule] = {
     ),
     "knowledge:registration_evaluate": Rule(get=None, write=WORKER_OWN, kwargs=obj("registration")),
     "knowledge:registration_certificate": Rule(get=REGISTRATION_OWN, kwargs=obj("registration")),
+    "knowledge:survey_list": Rule(get=WORKER),
+    "knowledge:survey_answer": Rule(get=WORKER_OWN, write=WORKER_OWN, kwargs=obj("survey")),
+    # The e-mail link: its token is the key, so everyone who has it may answer once.
+    "knowledge:survey_link": Rule(
+        get=EVERYONE,
+        write=EVERYONE,
+        kwargs=lambda world, side: {"token": side.survey.token},
+        sided=False,
+    ),
     "guide-list": Rule(get=GUIDE_READERS, write=GUIDE_WRITERS),
     "guide-detail": Rule(
         get=GUIDE_READERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False

@@ -29,6 +29,7 @@ from dyzo.knowledge.models import GuideAttachment
 from dyzo.knowledge.tests.factories import (
     GuideFactory,
     RegistrationFactory,
+    SurveyFactory,
     TrainingFactory,
     TriageFactory,
 )
@@ -72,6 +73,7 @@ def _side(name, municipality, *, expert, worker, coordinator) -> types.SimpleNam
         report=report,
         report_version=report.versions.first(),
         triage=TriageFactory(municipality=municipality, completed_by=worker),
+        survey=SurveyFactory(report=report, municipality=municipality),
         registration=RegistrationFactory(
             attended_past=True, municipality=municipality, worker=worker
         ),

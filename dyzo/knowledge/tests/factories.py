@@ -11,7 +11,15 @@ from dyzo.knowledge.constants import (
     TriageOutcome,
     TriageQuestion,
 )
-from dyzo.knowledge.models import Guide, GuideVersion, Registration, Topic, Training, Triage
+from dyzo.knowledge.models import (
+    Guide,
+    GuideVersion,
+    Registration,
+    Survey,
+    Topic,
+    Training,
+    Triage,
+)
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.models import Municipality
 
@@ -119,4 +127,30 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         waiting = factory.Trait(status=RegistrationStatus.WAITING)
         attended_past = factory.Trait(
             training=factory.SubFactory(TrainingFactory, past=True), attended=True
+        )
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """The survey of a delivered report of Gent; trait `answered` with scores."""
+
+    class Meta:
+        model = Survey
+
+    report = factory.SubFactory(
+        "dyzo.reports.tests.factories.WrittenReportFactory",
+        delivered=True,
+        dossier__municipality=factory.LazyFunction(
+            lambda: Municipality.objects.get(nis_code="44021")
+        ),
+    )
+    municipality = factory.LazyAttribute(lambda survey: survey.report.dossier.municipality)
+    token = factory.Sequence(lambda n: f"survey-token-{n}")
+    invited_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        answered = factory.Trait(
+            usefulness=4,
+            clarity=5,
+            timeliness=3,
+            answered_at=factory.LazyFunction(timezone.now),
         )

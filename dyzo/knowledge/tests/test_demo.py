@@ -3,7 +3,7 @@ import io
 from django.core.management import call_command
 
 from dyzo.knowledge.constants import GuideStatus, TriageOutcome
-from dyzo.knowledge.models import Evaluation, Guide, Training, Triage
+from dyzo.knowledge.models import Evaluation, Guide, Survey, Training, Triage
 
 
 def test_demo_writes_guides_on_every_topic_and_a_draft(registry):
@@ -29,3 +29,9 @@ def test_demo_has_a_past_and_an_upcoming_training(registry):
     assert past.registrations.attended().count() == 2
     assert Evaluation.objects.filter(registration__training=past).count() == 2
     assert upcoming.registrations.active().exists()
+
+
+def test_demo_reports_have_surveys_answered_and_one_waiting(registry):
+    call_command("load_demo", stdout=io.StringIO())
+    assert Survey.objects.filter(answered_at__isnull=False).exists()
+    assert Survey.objects.waiting().count() == 1

@@ -1,6 +1,11 @@
 import pytest
 
-from dyzo.knowledge.tests.factories import GuideFactory, RegistrationFactory, TriageFactory
+from dyzo.knowledge.tests.factories import (
+    GuideFactory,
+    RegistrationFactory,
+    SurveyFactory,
+    TriageFactory,
+)
 from dyzo.knowledge.triage import outcome_of
 
 
@@ -21,3 +26,9 @@ def test_triage_factory_traits_build(registry, traits):
 def test_registration_factory_traits_build(registry, traits):
     registration = RegistrationFactory(**traits)
     assert registration.training.is_past is traits.get("attended_past", False)
+
+
+@pytest.mark.parametrize("traits", [{}, {"answered": True}])
+def test_survey_factory_traits_build(registry, traits):
+    survey = SurveyFactory(**traits)
+    assert survey.is_answered is traits.get("answered", False)
