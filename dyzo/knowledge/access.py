@@ -39,3 +39,17 @@ def get_registration_for_user(user, pk) -> Registration:
         Registration.objects.visible_to(user).select_related("training", "municipality", "worker"),
         pk=pk,
     )
+
+
+def get_municipality_for_figures(user, nis_code: str):
+    """A municipality whose aggregate figures the user may see: any for readers of the
+    cooperation report (coordinators, analysts, administrators), their own for a municipal
+    worker (404 for another), 403 for everyone else."""
+    from dyzo.localgov.models import Municipality
+
+    queryset = Municipality.objects.select_related("province")
+    if user.has_perm("insights.view_cooperation_report"):
+        return get_object_or_404(queryset, nis_code=nis_code)
+    if user.is_authenticated and user.is_municipal_worker:
+        return get_object_or_404(queryset.filter(pk__in=user.municipality_ids()), nis_code=nis_code)
+    raise PermissionDenied

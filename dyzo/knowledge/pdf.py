@@ -1,6 +1,6 @@
 """The Dutch PDFs of the knowledge app."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dyzo.utils.pdf import render_to_pdf
 
@@ -14,3 +14,12 @@ def attendance_certificate_pdf(registration) -> bytes:
         "issued_on": timezone.localdate(),
     }
     return render_to_pdf("knowledge/certificate_pdf.html", context)
+
+
+def impact_report_pdf(municipality, year: int) -> bytes:
+    """The impact report for a council, always in Dutch (its labels too)."""
+    from dyzo.knowledge.impact import impact_report
+
+    with translation.override("nl"):
+        report = impact_report(municipality, year)
+    return render_to_pdf("knowledge/impact_pdf.html", {"report": report})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dyzo.knowledge.views import guides, surveys, trainings, triage
+from dyzo.knowledge.views import figures, guides, surveys, trainings, triage
 
 app_name = "knowledge"
 
@@ -42,6 +42,11 @@ urlpatterns = [
     path("surveys/", surveys.survey_list, name="survey_list"),
     path("surveys/<int:pk>/", surveys.survey_answer, name="survey_answer"),
     path("survey/<str:token>/", surveys.survey_link, name="survey_link"),
+    path("impact/", figures.impact_index, name="impact_index"),
+    path("impact/<str:nis_code>/<int:year>/", figures.impact_page, name="impact"),
+    path("impact/<str:nis_code>/<int:year>/pdf/", figures.impact_pdf, name="impact_pdf"),
+    path("capability/<str:nis_code>/", figures.capability_page, name="capability"),
+    path("reach/<int:year>/", figures.reach_page, name="reach"),
     path(
         "guides/<int:pk>/attachments/<int:attachment_pk>/",
         guides.attachment_download,

@@ -52,6 +52,10 @@ def year(world, side) -> dict:
     return {"year": world.year}
 
 
+def nis_and_year(world, side) -> dict:
+    return {"nis_code": side.municipality.nis_code, "year": world.year}
+
+
 def fixed(**values) -> Kwargs:
     return lambda world, side: values
 
@@ -96,6 +100,7 @@ GUIDE_READERS = "N Y Y N N Y"  # Workers of any municipality and Dyzo's own staf
 GUIDE_WRITERS = "N Y Y N N N"
 TRAINING_READERS = "N Y Y Y N Y"  # Trainings hold no personal data; registrations do.
 REGISTRATION_OWN = "N Y N N N O"  # A worker's own registration, and coordinators.
+FIGURES = "N Y N Y Y O"  # Aggregates: every municipality, or the worker's own.
 WORKER_OWN = "N N N N N O"
 
 RULES: dict[str, Rule] = {
@@ -284,6 +289,13 @@ RULES: dict[str, Rule] = {
         kwargs=lambda world, side: {"token": side.survey.token},
         sided=False,
     ),
+    # Impact report, capability (aggregates): readers of the cooperation report, and a
+    # worker for the own municipality.
+    "knowledge:impact_index": Rule(get="N Y N Y Y Y"),
+    "knowledge:impact": Rule(get=FIGURES, kwargs=nis_and_year),
+    "knowledge:impact_pdf": Rule(get=FIGURES, kwargs=nis_and_year),
+    "knowledge:capability": Rule(get=FIGURES, kwargs=nis),
+    "knowledge:reach": Rule(get=COOPERATION_READERS, kwargs=year, sided=False),
     "guide-list": Rule(get=GUIDE_READERS, write=GUIDE_WRITERS),
     "guide-detail": Rule(
         get=GUIDE_READERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
