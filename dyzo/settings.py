@@ -220,6 +220,13 @@ SPECTACULAR_SETTINGS = {
             # portal.AnswerChannel has the values of dossiers.AdviceChannel: one name serves both.
             "portal": ["RequestKind", "RequestStatus"],
             "reports": ["ReportStatus", "ReportSection"],
+            "knowledge": [
+                "GuideStatus",
+                "GuideLanguage",
+                "TriageOutcome",
+                "RegistrationStatus",
+                "EvaluationScore",
+            ],
         }.items()
         for name in names
     },

@@ -100,8 +100,16 @@ TRAININGS_MANAGE = [
     "knowledge.add_training",
     "knowledge.change_training",
     "knowledge.view_registration",
+    "knowledge.view_survey",
 ]
 TRAININGS_ATTEND = ["knowledge.view_registration", "knowledge.add_registration"]
+# Workers run the triage and answer the satisfaction surveys of their municipalities.
+FIRST_LINE = [
+    "knowledge.view_triage",
+    "knowledge.add_triage",
+    "knowledge.view_survey",
+    "knowledge.change_survey",
+]
 
 # The audit trail (docs/audit.md) and the entrepreneur's privacy rights (docs/privacy.md).
 AUDIT_READ = ["audit.view_auditentry"]
@@ -133,6 +141,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *PORTAL_SUBMIT,
         *KNOWLEDGE_READ,
         *TRAININGS_ATTEND,
+        *FIRST_LINE,
     ],
     Role.ANALYST: [
         *REGISTRY_READ,

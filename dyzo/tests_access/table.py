@@ -296,6 +296,25 @@ RULES: dict[str, Rule] = {
     "knowledge:impact_pdf": Rule(get=FIGURES, kwargs=nis_and_year),
     "knowledge:capability": Rule(get=FIGURES, kwargs=nis),
     "knowledge:reach": Rule(get=COOPERATION_READERS, kwargs=year, sided=False),
+    "training-list": Rule(get=TRAINING_READERS),
+    "training-detail": Rule(get=TRAINING_READERS, kwargs=knowledge("training"), sided=False),
+    "training-register": Rule(get=None, write=WORKER, kwargs=knowledge("training"), sided=False),
+    "training-registration-list": Rule(get="N Y N N N Y"),
+    "training-registration-detail": Rule(get=REGISTRATION_OWN, kwargs=obj("registration")),
+    "training-registration-cancel": Rule(
+        get=None, write=REGISTRATION_OWN, kwargs=obj("registration")
+    ),
+    "training-registration-evaluate": Rule(
+        get=None, write=REGISTRATION_OWN, kwargs=obj("registration")
+    ),
+    "triage-list": Rule(get=WORKER, write=WORKER),
+    "triage-detail": Rule(get=WORKER_OWN, kwargs=obj("triage")),
+    "satisfaction-survey-list": Rule(get="N Y N N N Y"),
+    "satisfaction-survey-detail": Rule(get="N Y N N N O", kwargs=obj("survey")),
+    "satisfaction-survey-answer": Rule(get=None, write=WORKER_OWN, kwargs=obj("survey")),
+    "impact-report": Rule(get=COOPERATION_READERS, kwargs=nis_and_year),
+    "capability": Rule(get=COOPERATION_READERS, kwargs=nis),
+    "reach": Rule(get=COOPERATION_READERS, kwargs=year, sided=False),
     "guide-list": Rule(get=GUIDE_READERS, write=GUIDE_WRITERS),
     "guide-detail": Rule(
         get=GUIDE_READERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
