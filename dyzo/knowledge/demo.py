@@ -10,6 +10,7 @@ from django.utils import timezone
 from dyzo.accounts.models import User
 from dyzo.knowledge import services, surveys, trainings
 from dyzo.knowledge.constants import TOPICS, GuideStatus, RegistrationStatus, TriageQuestion
+from dyzo.knowledge.demo_gent import build_gent_year, gent_workers
 from dyzo.knowledge.models import Guide, Registration, Survey, Topic, Training, Triage
 from dyzo.localgov.constants import PartyKind
 
@@ -120,6 +121,7 @@ def ensure_topics() -> None:
 
 def build_demo(stdout) -> None:
     ensure_topics()
+    gent_workers()  # Gent's extra demo staff attend the past training too.
     author = User.objects.get(username="lawyer")
     created = 0
     for slug, title, summary, body, status in GUIDES:
@@ -136,7 +138,9 @@ def build_demo(stdout) -> None:
         services.save_guide(data, change_note="Eerste versie", actor=author)
         created += 1
     stdout.write(f"Knowledge: {created} new guides, {_triages()} new triages.")
-    stdout.write(f"Knowledge: {_trainings()} new trainings, {_surveys()} surveys answered.")
+    stdout.write(f"Knowledge: {_trainings()} new trainings.")
+    build_gent_year(stdout)
+    stdout.write(f"Knowledge: {_surveys()} surveys answered.")
 
 
 def _triages() -> int:
@@ -174,7 +178,7 @@ def _trainings() -> int:
     if Training.objects.exists():
         return 0
     coordinator = User.objects.get(username="coordinator")
-    workers = [User.objects.get(username=name) for name in ("worker_gent", "worker_aalst")]
+    workers = [*gent_workers(), User.objects.get(username="worker_aalst")]
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     past = trainings.save_training(
         _training_data(
@@ -196,7 +200,7 @@ def _trainings() -> int:
     trainings.record_attendance(
         past, past.registrations.values_list("pk", flat=True), actor=coordinator
     )
-    scores_given = [(5, 4, 5), (4, 4, 3)]
+    scores_given = [(5, 4, 5), (4, 4, 3), (5, 5, 4), (3, 4, 4), (4, 5, 5), (5, 4, 4), (4, 3, 4)]
     for registration, scores in zip(past.registrations.order_by("id"), scores_given, strict=True):
         data = dict(zip(trainings.SCORES, scores, strict=True), comment="Heel bruikbaar.")
         trainings.evaluate(registration, data, actor=registration.worker)
@@ -215,7 +219,7 @@ def _trainings() -> int:
 
 
 # Answers to the surveys of the delivered demo reports: (usefulness, clarity, timeliness).
-SURVEY_ANSWERS = [(5, 4, 4), (4, 5, 3), (5, 5, 5), (3, 4, 2), (4, 4, 4)]
+SURVEY_ANSWERS = [(5, 4, 4), (4, 5, 3), (5, 5, 5), (3, 4, 2), (4, 4, 4)] * 4
 
 
 def _surveys() -> int:
