@@ -6,10 +6,12 @@ are hidden by `suppress` (docs/impact-report.md): the figures here are raw, the 
 module decides what is shown.
 """
 
+import datetime
 import math
 import statistics
 
 from django.db.models import Avg, Count
+from django.http import Http404
 
 from dyzo.dossiers.constants import DossierStatus
 from dyzo.dossiers.models import AdviceEntry, Dossier
@@ -18,6 +20,14 @@ from dyzo.knowledge.models import GuideRead, Registration, Survey, Triage
 from dyzo.portal.models import HelpRequest
 
 SMALL = 5  # Counts below this are shown as "<5" in the impact report and its exports.
+FIRST_YEAR = 2000  # No figures before this year.
+
+
+def checked_year(year: int) -> int:
+    """`year` if figures can exist for it (FIRST_YEAR to this year), else a 404."""
+    if not FIRST_YEAR <= year <= datetime.date.today().year:
+        raise Http404
+    return year
 
 
 def _in(queryset, ids, field="municipality_id"):

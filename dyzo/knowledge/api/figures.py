@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from django.shortcuts import get_object_or_404
 
 from dyzo.knowledge.capability import capability_years
+from dyzo.knowledge.figures import checked_year
 from dyzo.knowledge.impact import impact_report
 from dyzo.knowledge.reach import reach_of_year
 from dyzo.localgov.models import Municipality
@@ -26,7 +27,7 @@ class ImpactReportView(APIView):
         responses=OpenApiTypes.OBJECT,
     )
     def get(self, request, nis_code, year):
-        return Response(impact_report(_municipality(nis_code), year))
+        return Response(impact_report(_municipality(nis_code), checked_year(year)))
 
 
 class CapabilityView(APIView):
@@ -48,6 +49,6 @@ class ReachView(APIView):
         responses=OpenApiTypes.OBJECT,
     )
     def get(self, request, year):
-        reach = reach_of_year(year)
+        reach = reach_of_year(checked_year(year))
         reach["reference"] = {**reach["reference"], "source": str(reach["reference"]["source"])}
         return Response(reach)

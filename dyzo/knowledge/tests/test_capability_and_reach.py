@@ -65,3 +65,11 @@ def test_an_analyst_sees_capability_but_not_the_worker_pages(client, analyst, ge
     client.force_login(analyst)
     assert client.get(reverse("knowledge:capability", args=["44021"])).status_code == 200
     assert client.get(reverse("knowledge:triage")).status_code == 403
+
+
+@pytest.mark.parametrize("year", [0, 1999, YEAR + 1])
+def test_a_year_without_figures_is_a_404(client, analyst, registry, year):
+    client.force_login(analyst)
+    assert client.get(f"/api/v1/reach/{year}/").status_code == 404
+    assert client.get(f"/api/v1/impact-reports/44021/{year}/").status_code == 404
+    assert client.get(reverse("knowledge:reach", args=[year])).status_code == 404

@@ -5,33 +5,26 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from dyzo.audit import audit
 from dyzo.knowledge.access import get_municipality_for_figures
 from dyzo.knowledge.capability import capability_years
+from dyzo.knowledge.figures import checked_year
 from dyzo.knowledge.impact import impact_report
 from dyzo.knowledge.pdf import impact_report_pdf
 from dyzo.knowledge.reach import reach_of_year
 from dyzo.localgov.models import Municipality
 from dyzo.utils.access import login_and_permission_required
 
-FIRST_YEAR = 2000  # No figures before this year: a URL with an earlier year is a 404.
-
-
-def _year(value: int) -> int:
-    if not FIRST_YEAR <= value <= datetime.date.today().year:
-        raise Http404
-    return value
-
 
 @require_safe
 @login_required
 def impact_page(request, nis_code, year):
     municipality = get_municipality_for_figures(request.user, nis_code)
-    report = impact_report(municipality, _year(year))
+    report = impact_report(municipality, checked_year(year))
     return render(request, "knowledge/impact.html", {"report": report})
 
 
@@ -39,7 +32,7 @@ def impact_page(request, nis_code, year):
 @login_required
 def impact_pdf(request, nis_code, year):
     municipality = get_municipality_for_figures(request.user, nis_code)
-    pdf = impact_report_pdf(municipality, _year(year))
+    pdf = impact_report_pdf(municipality, checked_year(year))
     audit.log(municipality, "impact_report.downloaded", actor=request.user, data={"year": year})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="impact-{nis_code}-{year}.pdf"'
@@ -57,7 +50,7 @@ def capability_page(request, nis_code):
 @require_safe
 @login_and_permission_required("insights.view_cooperation_report")
 def reach_page(request, year):
-    return render(request, "knowledge/reach.html", {"reach": reach_of_year(_year(year))})
+    return render(request, "knowledge/reach.html", {"reach": reach_of_year(checked_year(year))})
 
 
 @require_safe
