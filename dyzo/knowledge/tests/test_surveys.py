@@ -81,3 +81,16 @@ def test_another_municipality_s_survey_is_not_found(client, worker_of_aalst):
     client.force_login(worker_of_aalst)
     response = client.get(reverse("knowledge:survey_answer", args=[survey.pk]))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_survey_list_costs_a_fixed_number_of_queries(
+    client, worker_of_gent, rows, django_assert_num_queries
+):
+    SurveyFactory.create_batch(rows)
+    client.force_login(worker_of_gent)
+    # Session, user, the user's municipalities, the page of surveys (report, dossier and
+    # municipality joined), the role's permissions for the navigation.
+    with django_assert_num_queries(5):
+        response = client.get(reverse("knowledge:survey_list"))
+    assert len(response.context["page"].items) == rows
