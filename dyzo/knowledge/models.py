@@ -22,6 +22,7 @@ from dyzo.knowledge.query import (
     TriageQuerySet,
 )
 from dyzo.localgov.constants import PartyKind
+from dyzo.utils.validators import COUNTER_VALIDATORS
 
 USER = settings.AUTH_USER_MODEL
 
@@ -66,7 +67,7 @@ class Guide(models.Model):
         default=GuideStatus.DRAFT,
         db_index=True,
     )
-    version = models.PositiveIntegerField(_("version"), default=1)
+    version = models.PositiveIntegerField(_("version"), default=1, validators=COUNTER_VALIDATORS)
     updated_at = models.DateTimeField(_("version date"))
     updated_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("changed by")
@@ -247,7 +248,7 @@ class Training(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     online = models.BooleanField(_("online"), default=False)
-    capacity = models.PositiveIntegerField(_("capacity"))
+    capacity = models.PositiveIntegerField(_("capacity"), validators=COUNTER_VALIDATORS)
     trainers = models.CharField(_("trainers"), max_length=300)
     with_vvsg = models.BooleanField(_("with the VVSG as partner"), default=False)
     contacts = models.ManyToManyField(
