@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "dyzo.insights",
     "dyzo.portal",
     "dyzo.billing",
+    "dyzo.knowledge",
     "dyzo.audit",
     "dyzo.privacy",
     "dyzo.backups",
@@ -249,6 +250,13 @@ SPECTACULAR_SETTINGS = {
             # portal.AnswerChannel has the values of dossiers.AdviceChannel: one name serves both.
             "portal": ["RequestKind", "RequestStatus"],
             "reports": ["ReportStatus", "ReportSection"],
+            "knowledge": [
+                "GuideStatus",
+                "GuideLanguage",
+                "TriageOutcome",
+                "RegistrationStatus",
+                "EvaluationScore",
+            ],
         }.items()
         for name in names
     },
@@ -290,6 +298,7 @@ DYZO_AUDITED_APPS = [
     "portal",
     "privacy",
     "billing",
+    "knowledge",
 ]
 # Behind the reverse proxies of docs/deployment.md the client address is the right-most
 # X-Forwarded-For entry that none of them added (dyzo.utils.client_address). The old

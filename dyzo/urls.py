@@ -14,6 +14,7 @@ api_patterns = [
     path("", include("dyzo.reports.api.urls")),
     path("", include("dyzo.insights.api.urls")),
     path("", include("dyzo.portal.api.urls")),
+    path("", include("dyzo.knowledge.api.urls")),
     path("", include("dyzo.audit.api.urls")),
     path("", include("dyzo.billing.api.urls")),
 ]
@@ -29,6 +30,7 @@ urlpatterns = [
     path("reports/", include("dyzo.reports.urls")),
     path("insights/", include("dyzo.insights.urls")),
     path("portal/", include("dyzo.portal.urls")),
+    path("knowledge/", include("dyzo.knowledge.urls")),
     path("audit/", include("dyzo.audit.urls")),
     path("billing/", include("dyzo.billing.urls")),
     path("privacy/", include("dyzo.privacy.urls")),

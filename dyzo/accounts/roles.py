@@ -104,6 +104,25 @@ BILLING_FINANCE = [
 ]
 BILLING_READ = ["billing.view_invoice"]
 REVENUE_READ = ["billing.view_revenue"]
+# Knowledge transfer (docs/knowledge.md): guides are read by every worker and Dyzo's staff,
+# written by coordinators and experts.
+KNOWLEDGE_READ = ["knowledge.view_topic", "knowledge.view_guide", "knowledge.view_training"]
+KNOWLEDGE_WRITE = [*KNOWLEDGE_READ, "knowledge.add_guide", "knowledge.change_guide"]
+# Coordinators plan trainings and record attendance; workers register.
+TRAININGS_MANAGE = [
+    "knowledge.add_training",
+    "knowledge.change_training",
+    "knowledge.view_registration",
+    "knowledge.view_survey",
+]
+TRAININGS_ATTEND = ["knowledge.view_registration", "knowledge.add_registration"]
+# Workers run the triage and answer the satisfaction surveys of their municipalities.
+FIRST_LINE = [
+    "knowledge.view_triage",
+    "knowledge.add_triage",
+    "knowledge.view_survey",
+    "knowledge.change_survey",
+]
 
 # The audit trail (docs/audit.md) and the entrepreneur's privacy rights (docs/privacy.md).
 AUDIT_READ = ["audit.view_auditentry"]
@@ -120,16 +139,32 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *AUDIT_READ,
         *PRIVACY_MANAGE,
         *BILLING_FINANCE,
+        *KNOWLEDGE_WRITE,
+        *TRAININGS_MANAGE,
     ],
-    Role.EXPERT: [*REGISTRY_READ, "agreements.view_agreement", *DOSSIERS_EXPERT],
+    Role.EXPERT: [
+        *REGISTRY_READ,
+        "agreements.view_agreement",
+        *DOSSIERS_EXPERT,
+        *KNOWLEDGE_WRITE,
+    ],
     Role.MUNICIPAL_WORKER: [
         *REGISTRY_READ,
         "agreements.view_agreement",
         *DOSSIERS_REFERRER,
         *PORTAL_SUBMIT,
         *BILLING_READ,
+        *KNOWLEDGE_READ,
+        *TRAININGS_ATTEND,
+        *FIRST_LINE,
     ],
-    Role.ANALYST: [*REGISTRY_READ, *COOPERATION_READ, *INSIGHTS_READ, *REVENUE_READ],
+    Role.ANALYST: [
+        *REGISTRY_READ,
+        *COOPERATION_READ,
+        *INSIGHTS_READ,
+        *REVENUE_READ,
+        "knowledge.view_training",
+    ],
     Role.ADMINISTRATOR: [
         *REGISTRY_READ,
         "accounts.view_user",
@@ -170,6 +205,11 @@ ROW_SCOPES: dict[str, dict[str, str]] = {
     "decline_reason": {_C: ALL, _A: ALL, _ADMIN: ALL},
     # Invoices: finance (coordinators) all; workers the issued ones of their own parties.
     "invoice": {_C: ALL, _W: MUNICIPALITY},
+    # First line: a worker's triages and surveys of their municipalities, their own
+    # registrations for trainings; coordinators all registrations and surveys.
+    "triage": {_W: MUNICIPALITY},
+    "registration": {_C: ALL, _W: MUNICIPALITY},
+    "survey": {_C: ALL, _W: MUNICIPALITY},
 }
 
 

@@ -13,6 +13,7 @@ from dyzo.audit import audit
 from dyzo.dossiers.constants import DossierStatus
 from dyzo.dossiers.services import record_transition
 from dyzo.dossiers.workflow import COORDINATOR, actor_kinds
+from dyzo.knowledge.surveys import open_survey
 from dyzo.notifications.services import notify
 from dyzo.reports.constants import ReportSection, ReportStatus
 from dyzo.reports.errors import ReportError
@@ -122,6 +123,7 @@ def deliver_report(report: WrittenReport, *, actor) -> WrittenReport:
     report.save(update_fields=["status", "delivered_at", "updated_at"])
     audit.log(report, "report.delivered", actor=actor)
     notify("report.delivered", report, actor=actor)
+    open_survey(report, actor=actor)  # The referring party's satisfaction survey.
     # robust: a failed rendering is logged and retried on download; the delivery stands.
     transaction.on_commit(lambda: store_report_pdf(report.pk), robust=True)
     return report

@@ -52,6 +52,10 @@ def year(world, side) -> dict:
     return {"year": world.year}
 
 
+def nis_and_year(world, side) -> dict:
+    return {"nis_code": side.municipality.nis_code, "year": world.year}
+
+
 def fixed(**values) -> Kwargs:
     return lambda world, side: values
 
@@ -77,6 +81,16 @@ def report_dossier(world, side) -> dict:
     return {"dossier_pk": side.report.dossier.pk}
 
 
+def knowledge(attr: str, param: str = "pk", field: str = "pk") -> Kwargs:
+    """Guides belong to no side: the world's knowledge object `attr`."""
+    return lambda world, side: {param: getattr(getattr(world.knowledge, attr), field)}
+
+
+def attachment(world, side) -> dict:
+    found = world.knowledge.attachment
+    return {"pk": found.guide_id, "attachment_pk": found.pk}
+
+
 EVERYONE = "Y Y Y Y Y Y"
 STAFF = "N Y Y Y Y Y"  # Every logged-in role.
 COORDINATOR = "N Y N N N N"
@@ -89,6 +103,11 @@ TEAM_WRITE = "N Y O N N N"  # The coordinator and experts on the dossier's team.
 # check, the workflow table refuses the step.
 COORDINATOR_STEP = "N Y R N N N"
 WORKER = "N N N N N Y"
+GUIDE_READERS = "N Y Y N N Y"  # Workers of any municipality and Dyzo's own staff.
+GUIDE_WRITERS = "N Y Y N N N"
+TRAINING_READERS = "N Y Y Y N Y"  # Trainings hold no personal data; registrations do.
+REGISTRATION_OWN = "N Y N N N O"  # A worker's own registration, and coordinators.
+FIGURES = "N Y N Y Y O"  # Aggregates: every municipality, or the worker's own.
 WORKER_OWN = "N N N N N O"
 
 # Billing (docs/billing.md): coordinators manage it (permission billing.finance); a worker
@@ -245,6 +264,86 @@ RULES: dict[str, Rule] = {
     "portal:request_decline": Rule(get=None, write=COORDINATOR, kwargs=obj("help_request")),
     "help-request-list": Rule(get="N Y N N N Y", write=WORKER),
     "help-request-detail": Rule(get="N Y N N N O", kwargs=obj("help_request")),
+    # Knowledge transfer: guides (docs/knowledge.md).
+    "knowledge:guide_list": Rule(get=GUIDE_READERS),
+    "knowledge:guide_create": Rule(get=GUIDE_WRITERS, write=GUIDE_WRITERS),
+    "knowledge:guide_detail": Rule(get=GUIDE_READERS, kwargs=knowledge("guide"), sided=False),
+    "knowledge:guide_edit": Rule(
+        get=GUIDE_WRITERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
+    ),
+    "knowledge:guide_history": Rule(get=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False),
+    "knowledge:attachment_upload": Rule(
+        get=None, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
+    ),
+    "knowledge:attachment_download": Rule(get=GUIDE_READERS, kwargs=attachment, sided=False),
+    "knowledge:triage": Rule(get=WORKER, write=WORKER),
+    "knowledge:triage_result": Rule(get=WORKER_OWN, kwargs=obj("triage")),
+    "knowledge:triage_request": Rule(get=WORKER_OWN, write=WORKER_OWN, kwargs=obj("triage")),
+    "knowledge:training_list": Rule(get=TRAINING_READERS),
+    "knowledge:training_create": Rule(get=COORDINATOR, write=COORDINATOR),
+    "knowledge:training_detail": Rule(
+        get=TRAINING_READERS, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:training_edit": Rule(
+        get=COORDINATOR, write=COORDINATOR, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:training_register": Rule(
+        get=None, write=WORKER, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:training_attendance": Rule(
+        get=None, write=COORDINATOR, kwargs=knowledge("training"), sided=False
+    ),
+    "knowledge:registration_cancel": Rule(
+        get=None, write=REGISTRATION_OWN, kwargs=obj("registration")
+    ),
+    "knowledge:registration_evaluate": Rule(get=None, write=WORKER_OWN, kwargs=obj("registration")),
+    "knowledge:registration_certificate": Rule(get=REGISTRATION_OWN, kwargs=obj("registration")),
+    "knowledge:survey_list": Rule(get=WORKER),
+    "knowledge:survey_answer": Rule(get=WORKER_OWN, write=WORKER_OWN, kwargs=obj("survey")),
+    # The e-mail link: its token is the key, so everyone who has it may answer once.
+    "knowledge:survey_link": Rule(
+        get=EVERYONE,
+        write=EVERYONE,
+        kwargs=lambda world, side: {"token": side.survey.token},
+        sided=False,
+    ),
+    # Impact report, capability (aggregates): readers of the cooperation report, and a
+    # worker for the own municipality.
+    "knowledge:impact_index": Rule(get="N Y N Y Y Y"),
+    "knowledge:impact": Rule(get=FIGURES, kwargs=nis_and_year),
+    "knowledge:impact_pdf": Rule(get=FIGURES, kwargs=nis_and_year),
+    "knowledge:capability": Rule(get=FIGURES, kwargs=nis),
+    "knowledge:reach": Rule(get=COOPERATION_READERS, kwargs=year, sided=False),
+    "training-list": Rule(get=TRAINING_READERS),
+    "training-detail": Rule(get=TRAINING_READERS, kwargs=knowledge("training"), sided=False),
+    "training-register": Rule(get=None, write=WORKER, kwargs=knowledge("training"), sided=False),
+    "training-registration-list": Rule(get="N Y N N N Y"),
+    "training-registration-detail": Rule(get=REGISTRATION_OWN, kwargs=obj("registration")),
+    "training-registration-cancel": Rule(
+        get=None, write=REGISTRATION_OWN, kwargs=obj("registration")
+    ),
+    "training-registration-evaluate": Rule(
+        get=None, write=REGISTRATION_OWN, kwargs=obj("registration")
+    ),
+    "triage-list": Rule(get=WORKER, write=WORKER),
+    "triage-detail": Rule(get=WORKER_OWN, kwargs=obj("triage")),
+    "satisfaction-survey-list": Rule(get="N Y N N N Y"),
+    "satisfaction-survey-detail": Rule(get="N Y N N N O", kwargs=obj("survey")),
+    "satisfaction-survey-answer": Rule(get=None, write=WORKER_OWN, kwargs=obj("survey")),
+    "impact-report": Rule(get=COOPERATION_READERS, kwargs=nis_and_year),
+    "capability": Rule(get=COOPERATION_READERS, kwargs=nis),
+    "reach": Rule(get=COOPERATION_READERS, kwargs=year, sided=False),
+    "guide-list": Rule(get=GUIDE_READERS, write=GUIDE_WRITERS),
+    "guide-detail": Rule(
+        get=GUIDE_READERS, write=GUIDE_WRITERS, kwargs=knowledge("guide"), sided=False
+    ),
+    "guide-search": Rule(get=GUIDE_READERS, query="?q=gids"),
+    "guide-topic-list": Rule(get=GUIDE_READERS),
+    "guide-topic-detail": Rule(
+        get=GUIDE_READERS,
+        kwargs=lambda world, side: {"slug": world.knowledge.guide.topic.slug},
+        sided=False,
+    ),
     # Privacy: what Dyzo holds about one entrepreneur, its export and erasure.
     "privacy:entrepreneur_privacy": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),
     "privacy:entrepreneur_export": Rule(get=COORDINATOR, kwargs=obj("entrepreneur")),

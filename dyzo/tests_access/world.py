@@ -27,6 +27,14 @@ from dyzo.dossiers.tests.factories import (
     DossierFactory,
     EntrepreneurFactory,
 )
+from dyzo.knowledge.models import GuideAttachment
+from dyzo.knowledge.tests.factories import (
+    GuideFactory,
+    RegistrationFactory,
+    SurveyFactory,
+    TrainingFactory,
+    TriageFactory,
+)
 from dyzo.localgov.constants import PartyKind
 from dyzo.localgov.models import Party
 from dyzo.outreach.tests.factories import ContactFactory, DeclineReasonFactory
@@ -76,9 +84,34 @@ def _side(name, municipality, *, expert, worker, coordinator) -> types.SimpleNam
         advice=AdviceEntryFactory(municipality=municipality, handled_by=expert),
         report=report,
         report_version=report.versions.first(),
+        triage=TriageFactory(municipality=municipality, completed_by=worker),
+        survey=SurveyFactory(report=report, municipality=municipality),
+        registration=RegistrationFactory(
+            attended_past=True, municipality=municipality, worker=worker
+        ),
         help_request=HelpRequestFactory(
             municipality=municipality, submitted_by=worker, entrepreneur_last_name=MARKERS[name]
         ),
+    )
+
+
+def _knowledge(expert) -> types.SimpleNamespace:
+    """Guides belong to no municipality: one published guide with an attachment, one draft."""
+    guide = GuideFactory(updated_by=expert)
+    attachment = GuideAttachment(
+        guide=guide,
+        token="attachment.pdf",
+        original_name="checklist.pdf",
+        content_type="application/pdf",
+        size=len(PDF_BYTES),
+        uploaded_by=expert,
+    )
+    attachment.file.save("attachment.pdf", ContentFile(PDF_BYTES), save=True)
+    return types.SimpleNamespace(
+        guide=guide,
+        attachment=attachment,
+        draft=GuideFactory(draft=True, updated_by=expert),
+        training=TrainingFactory(),
     )
 
 
@@ -101,4 +134,10 @@ def build_world(personas: dict, worker_of_aalst, gent, aalst) -> types.SimpleNam
         worker=worker_of_aalst,
         coordinator=personas["coordinator"],
     )
-    return types.SimpleNamespace(own=own, other=other, year=YEAR, users=personas)
+    return types.SimpleNamespace(
+        own=own,
+        other=other,
+        year=YEAR,
+        users=personas,
+        knowledge=_knowledge(personas["expert"]),
+    )

@@ -11,6 +11,8 @@ DEMO_MODULES = [
     # Writes the dossiers' reports too, through the reports app's services.
     "dyzo.dossiers.demo",
     "dyzo.portal.demo",
+    # Guides, trainings, triages; surveys of the delivered reports above.
+    "dyzo.knowledge.demo",
     # Bills what the agreements and dossiers above make due.
     "dyzo.billing.demo",
     # Last: the daily events over everything above (docs/notifications.md).

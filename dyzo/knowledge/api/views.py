@@ -1,0 +1,82 @@
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from dyzo.knowledge import services
+from dyzo.knowledge.api.serializers import GuideSerializer, TopicSerializer
+from dyzo.knowledge.models import Guide, Topic
+
+
+class GuideFilter(filters.FilterSet):
+    topic = filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(), to_field_name="slug", help_text="Topic code"
+    )
+
+    class Meta:
+        model = Guide
+        fields = ["topic", "status", "language"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Guides the user may read (drafts only for writers)"),
+    retrieve=extend_schema(summary="One guide, its current version"),
+    create=extend_schema(summary="Write a guide (version 1)"),
+    partial_update=extend_schema(summary="Change a guide (a new version)"),
+)
+class GuideViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission = "knowledge.view_guide"
+    write_permission = "knowledge.change_guide"
+    serializer_class = GuideSerializer
+    filter_backends = [filters.DjangoFilterBackend]
+    filterset_class = GuideFilter
+    ordering = ("topic__position", "title", "id")
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        # The topic's slug is on every row: join it.
+        return Guide.objects.readable_by(self.request.user).select_related("topic")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.save_guide(
+            data, change_note=data.get("change_note", ""), actor=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        guide = serializer.instance
+        data = {field: getattr(guide, field) for field in services.GUIDE_FIELDS}
+        data.update(serializer.validated_data)
+        serializer.instance = services.save_guide(
+            data, guide=guide, change_note=data.get("change_note", ""), actor=self.request.user
+        )
+
+    @extend_schema(
+        summary="Full-text search: guides matching every word, best match first (at most 50)",
+        parameters=[OpenApiParameter("q", OpenApiTypes.STR, required=True)],
+        responses=GuideSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
+    def search(self, request):
+        guides = self.get_queryset().search(request.query_params.get("q", ""))
+        return Response(self.get_serializer(guides, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Topics of the guides"),
+    retrieve=extend_schema(summary="One topic"),
+)
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    permission = "knowledge.view_topic"
+    serializer_class = TopicSerializer
+    queryset = Topic.objects.all()
+    lookup_field = "slug"
+    ordering = ("position", "slug")

@@ -1,0 +1,50 @@
+import pytest
+
+from dyzo.knowledge.models import Guide
+
+pytestmark = pytest.mark.issue(10)
+
+URL = "/api/v1/guides/"
+
+
+def test_workers_list_only_published_guides(client, worker_of_gent, bankruptcy_guide, draft_guide):
+    client.force_login(worker_of_gent)
+    ids = [row["id"] for row in client.get(URL).json()["results"]]
+    assert ids == [bankruptcy_guide.pk]
+
+
+def test_search_endpoint_follows_the_contract(client, worker_of_gent, bankruptcy_guide):
+    client.force_login(worker_of_gent)
+    rows = client.get(URL + "search/", {"q": "kwijtschelding"}).json()
+    assert [row["id"] for row in rows] == [bankruptcy_guide.pk]
+    assert rows[0]["version_date"]
+
+
+def test_an_unknown_topic_is_a_400(client, worker_of_gent, bankruptcy_guide):
+    client.force_login(worker_of_gent)
+    assert client.get(URL, {"topic": "nope"}).status_code == 400
+
+
+def test_an_expert_writes_and_changes_a_guide(client, expert, topic):
+    client.force_login(expert)
+    created = client.post(
+        URL,
+        {"topic": topic.slug, "title": "Btw", "body": "Btw-schulden.", "status": "draft"},
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.json()
+    pk = created.json()["id"]
+    changed = client.patch(f"{URL}{pk}/", {"status": "published"}, content_type="application/json")
+    assert changed.json()["version"] == 2
+    assert Guide.objects.get(pk=pk).versions.count() == 2
+
+
+def test_a_worker_cannot_write(client, worker_of_gent, topic):
+    client.force_login(worker_of_gent)
+    response = client.post(
+        URL,
+        {"topic": topic.slug, "title": "X", "body": "Y", "status": "published"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert not Guide.objects.filter(title="X").exists()
