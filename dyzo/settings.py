@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Only for its bundled Tom Select script and styles (dyzo/utils/widgets.py).
+    "django_tomselect",
     "dyzo.accounts",
     "dyzo.localgov",
     "dyzo.agreements",
@@ -61,7 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's OTPMiddleware with the verified state kept in the session.
+    "dyzo.accounts.middleware.TwoFactorStateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "dyzo.accounts.middleware.SessionLimitsMiddleware",
     "dyzo.accounts.middleware.TwoFactorMiddleware",

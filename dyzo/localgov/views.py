@@ -1,6 +1,8 @@
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from dyzo.localgov.access import can_view_registry, get_municipality_for_user
+from dyzo.localgov.choices import municipalities_to_choose, search_choices
 from dyzo.localgov.forms import MunicipalityFilterForm
 from dyzo.localgov.models import Municipality
 from dyzo.localgov.sections import municipality_sections
@@ -32,3 +34,10 @@ def municipality_detail(request, nis_code):
         "sections": municipality_sections(request, municipality),
     }
     return render(request, "localgov/municipality_detail.html", context)
+
+
+@can_view_registry
+def municipality_choices(request):
+    """Matches for a searchable municipality field (?q= name or start of the NIS code)."""
+    queryset = municipalities_to_choose(request.user)
+    return JsonResponse({"results": search_choices(queryset, request.GET.get("q", ""))})

@@ -1,0 +1,37 @@
+// Turns every select[data-search-url] into a searchable field (Tom Select) that loads its
+// options from the URL as the user types; the page only renders the chosen option.
+(function () {
+  "use strict";
+  if (!window.TomSelect) {
+    return;
+  }
+  function setUp(select) {
+    if (select.tomselect) {
+      return;
+    }
+    var url = select.getAttribute("data-search-url");
+    new window.TomSelect(select, {
+      valueField: "value",
+      labelField: "text",
+      searchField: [],
+      maxOptions: 50,
+      preload: "focus",
+      loadThrottle: 250,
+      load: function (query, callback) {
+        fetch(url + "?q=" + encodeURIComponent(query), { credentials: "same-origin" })
+          .then(function (response) { return response.json(); })
+          .then(function (data) { callback(data.results); })
+          .catch(function () { callback(); });
+      },
+      onChange: function () {
+        // htmx listens for "change" on the form; Tom Select changes the hidden select.
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+    });
+  }
+  function setUpAll(root) {
+    root.querySelectorAll("select[data-search-url]").forEach(setUp);
+  }
+  setUpAll(document);
+  document.addEventListener("htmx:afterSwap", function (event) { setUpAll(event.target); });
+})();
