@@ -137,6 +137,8 @@ LOCALE_PATHS = [BASE_DIR / "dyzo" / "locale", BASE_DIR / "dyzo" / "utils" / "loc
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
+# Our own date and number formats per language (dyzo/formats, docs/dates.md).
+FORMAT_MODULE_PATH = ["dyzo.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "var" / "static")))

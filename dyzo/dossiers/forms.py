@@ -11,6 +11,7 @@ from dyzo.dossiers.enterprise_number import clean_enterprise_number
 from dyzo.dossiers.models import NO_NATIONAL_NUMBER, Activity, AdviceEntry, Dossier, Entrepreneur
 from dyzo.localgov.choices import municipalities_to_choose
 from dyzo.localgov.models import Municipality
+from dyzo.utils.validators import YearWindow
 from dyzo.utils.widgets import SearchableSelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -141,7 +142,7 @@ class DossierFilterForm(forms.Form):
     case_type = forms.ChoiceField(
         label=_("Type"), choices=[("", _("All"))] + CaseType.choices, required=False
     )
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), required=False, validators=[YearWindow()])
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -239,7 +240,7 @@ class AdviceEntryForm(forms.ModelForm):
 
 
 class AdviceFilterForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), required=False, validators=[YearWindow()])
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
