@@ -89,6 +89,7 @@ class Agreement(models.Model):
                 condition=models.Q(ends_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="agreement_valid_period",
+                violation_error_message=_("An agreement cannot end before it starts."),
             )
         ]
 
@@ -205,6 +206,7 @@ class TariffBracket(models.Model):
                 condition=models.Q(population_to__isnull=True)
                 | models.Q(population_to__gte=models.F("population_from")),
                 name="tariffbracket_valid_range",
+                violation_error_message=_("A bracket cannot end below its start."),
             ),
         ]
 

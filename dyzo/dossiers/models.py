@@ -156,6 +156,7 @@ class AdviceEntry(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(party="") | models.Q(imported_for_year__isnull=False),
                 name="adviceentry_party_unless_imported",
+                violation_error_message=_("Choose the party that asked."),
             )
         ]
 

@@ -56,6 +56,7 @@ class Municipality(models.Model):
                 | models.Q(valid_to__isnull=True)
                 | models.Q(valid_from__lte=models.F("valid_to")),
                 name="municipality_valid_period",
+                violation_error_message=_("A municipality cannot end before it starts."),
             )
         ]
 

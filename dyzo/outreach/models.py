@@ -96,6 +96,7 @@ class DeclineReason(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(code=DeclineReasonCode.OTHER) | ~models.Q(text=""),
                 name="declinereason_other_has_text",
+                violation_error_message=_("Explain the reason 'other'."),
             ),
         ]
 

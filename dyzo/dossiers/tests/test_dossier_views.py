@@ -112,3 +112,14 @@ def test_dashboard_counts_open_dossiers_and_lists_overdue_ones(client, coordinat
     rows = {row["status"]: row["counts"] for row in response.context["table"]["rows"]}
     assert rows[DossierStatus.INVESTIGATION] == [0, 0, 1, 0]
     assert rows[DossierStatus.INTAKE] == [1, 0, 0, 0]
+
+
+def test_destructive_actions_ask_for_confirmation(client, coordinator):
+    member = TeamMemberFactory(dossier=DossierFactory(investigation=True))
+    client.force_login(coordinator)
+    page = client.get(
+        reverse("dossiers:detail", args=[member.dossier.pk]), headers={"accept-language": "en"}
+    ).content.decode()
+    assert "They are the last member of the team" in page
+    assert 'data-confirm="Cancel this dossier? This cannot be undone."' in page
+    assert "js/confirm.js" in page
