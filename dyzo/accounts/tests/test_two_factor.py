@@ -1,6 +1,8 @@
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dyzo.accounts.middleware import OTP_CHECKED_AT
@@ -163,14 +165,15 @@ def test_switched_off_nothing_is_asked(client, coordinator, password, settings):
 
 
 def test_verified_state_is_kept_in_the_session_and_a_deleted_device_ends_it(
-    client, coordinator, password, totp_device, django_assert_num_queries
+    client, coordinator, password, totp_device
 ):
     device = totp_device(coordinator)
     _log_in(client, coordinator, password)
     client.post(VERIFY, {"token": code_for(device)})
     assert client.get(HOME).status_code == 200
-    with django_assert_num_queries(2):  # the session and the user; not the device
+    with CaptureQueriesContext(connection) as queries:
         assert client.get(HOME).status_code == 200
+    assert not [q for q in queries.captured_queries if "otp_totp" in q["sql"]]
 
     device.delete()
     session = client.session
