@@ -14,13 +14,16 @@ def municipality_list(request):
     form = MunicipalityFilterForm(request.GET)
     # An invalid field is left out of cleaned_data (and shown as an error); the rest filters.
     form.is_valid()
-    queryset, year = form.filter(Municipality.objects.all())
-    queryset = queryset.select_related("province").with_population(year)
+    matching, year = form.filter(Municipality.objects.all())
+    # The heading (also swapped by htmx) names the chosen year and how many match.
+    total = matching.count()
+    queryset = matching.select_related("province").with_population(year)
     page = keyset_page(queryset, ["nis_code"], request.GET.get("after"))
     template = (
         "localgov/_municipality_rows.html" if request.htmx else "localgov/municipality_list.html"
     )
-    return render(request, template, {"form": form, "page": page, "year": year})
+    context = {"form": form, "page": page, "year": year, "total": total}
+    return render(request, template, context)
 
 
 @can_view_registry
