@@ -10,6 +10,11 @@
       return;
     }
     var url = select.getAttribute("data-search-url");
+    // Tom Select points the label at its own input; the hidden select keeps a name too.
+    var label = select.id && document.querySelector('label[for="' + select.id + '"]');
+    if (label) {
+      select.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
+    }
     new window.TomSelect(select, {
       valueField: "value",
       labelField: "text",
