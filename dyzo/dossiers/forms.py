@@ -15,6 +15,8 @@ from dyzo.utils.validators import YearWindow
 from dyzo.utils.widgets import SearchableSelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# New records name a municipality that exists today, searched instead of a select of ~300.
+CURRENT_MUNICIPALITY = SearchableSelect("localgov:municipality_choices", query="current=1")
 
 
 def current_municipalities():
@@ -49,7 +51,7 @@ class EntrepreneurForm(forms.ModelForm):
             "email",
             "situation_notes",
         ]
-        widgets = {"date_of_birth": DATE}
+        widgets = {"date_of_birth": DATE, "municipality": CURRENT_MUNICIPALITY}
         help_texts = {"date_of_birth": NO_NATIONAL_NUMBER}
 
     def __init__(self, *args, **kwargs):
@@ -85,7 +87,7 @@ class IntakeForm(forms.ModelForm):
             "help_request",
             "opened_on",
         ]
-        widgets = {"opened_on": DATE}
+        widgets = {"opened_on": DATE, "municipality": CURRENT_MUNICIPALITY}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,7 +231,7 @@ class AdviceEntryForm(forms.ModelForm):
             "advice",
             "minutes_spent",
         ]
-        widgets = {"asked_on": DATE}
+        widgets = {"asked_on": DATE, "municipality": CURRENT_MUNICIPALITY}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

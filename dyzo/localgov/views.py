@@ -1,3 +1,5 @@
+import datetime
+
 from django.http import JsonResponse
 from django.shortcuts import render
 
@@ -41,6 +43,9 @@ def municipality_detail(request, nis_code):
 
 @can_view_registry
 def municipality_choices(request):
-    """Matches for a searchable municipality field (?q= name or start of the NIS code)."""
+    """Matches for a searchable municipality field (?q= name or start of the NIS code;
+    ?current=1: only the municipalities that exist today, for new records)."""
     queryset = municipalities_to_choose(request.user)
+    if request.GET.get("current"):
+        queryset = queryset.existing_on(datetime.date.today())
     return JsonResponse({"results": search_choices(queryset, request.GET.get("q", ""))})

@@ -17,13 +17,15 @@ class SearchableSelect(forms.Select):
         css = {"all": ["django_tomselect/vendor/tom-select/css/tom-select.default.min.css"]}
         js = ["django_tomselect/js/django-tomselect.min.js", "js/searchable-select.js"]
 
-    def __init__(self, url_name: str, attrs=None):
+    def __init__(self, url_name: str, attrs=None, query: str = ""):
         super().__init__(attrs)
         self.url_name = url_name
+        self.query = query
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["data-search-url"] = reverse(self.url_name)
+        url = reverse(self.url_name) + (f"?{self.query}" if self.query else "")
+        context["widget"]["attrs"]["data-search-url"] = url
         return context
 
     def optgroups(self, name, value, attrs=None):

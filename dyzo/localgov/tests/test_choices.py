@@ -54,3 +54,21 @@ def test_expert_choices_are_for_coordinators_only(client, expert, worker_of_gent
     for user in (expert, worker_of_gent):
         client.force_login(user)
         assert client.get(EXPERTS).status_code == 403
+
+
+def test_current_choices_leave_out_former_municipalities(client, coordinator, registry):
+    client.force_login(coordinator)
+    found = texts(client.get(MUNICIPALITIES, {"q": "Deinze", "current": "1"}))
+    assert found == ["Deinze (44083, vanaf 2019)"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/dossiers/new/", "/dossiers/entrepreneurs/new/", "/dossiers/advice/new/"]
+)
+def test_forms_for_new_records_search_municipalities_instead_of_listing_them(
+    client, coordinator, registry, url
+):
+    client.force_login(coordinator)
+    page = client.get(url).content.decode()
+    assert 'data-search-url="/municipalities/choices/?current=1"' in page
+    assert page.count("<option") < 60

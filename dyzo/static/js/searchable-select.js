@@ -18,12 +18,14 @@
     new window.TomSelect(select, {
       valueField: "value",
       labelField: "text",
-      searchField: [],
+      // The server searched; the label holds the name and the NIS code the user may type.
+      searchField: ["text"],
       maxOptions: 50,
       preload: "focus",
       loadThrottle: 250,
       load: function (query, callback) {
-        fetch(url + "?q=" + encodeURIComponent(query), { credentials: "same-origin" })
+        var separator = url.indexOf("?") === -1 ? "?" : "&";
+        fetch(url + separator + "q=" + encodeURIComponent(query), { credentials: "same-origin" })
           .then(function (response) { return response.json(); })
           .then(function (data) { callback(data.results); })
           .catch(function () { callback(); });
