@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from dyzo.accounts.backends import forget_role_permissions
 from dyzo.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from dyzo.accounts.tests.totp import authenticator_of, code_for
 from dyzo.accounts.two_factor import requires_two_factor
@@ -104,6 +105,14 @@ def live_registry(transactional_db, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_role_permissions():
+    """Role permissions are cached per process; a rolled-back test must not leave its own."""
+    forget_role_permissions()
+    yield
+    forget_role_permissions()
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "post_office",
+    # Only for its bundled Tom Select script and styles (dyzo/utils/widgets.py).
+    "django_tomselect",
     "dyzo.accounts",
     "dyzo.localgov",
     "dyzo.agreements",
@@ -66,7 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's OTPMiddleware with the verified state kept in the session.
+    "dyzo.accounts.middleware.TwoFactorStateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "dyzo.accounts.middleware.SessionLimitsMiddleware",
     "dyzo.accounts.middleware.TwoFactorMiddleware",
@@ -149,6 +152,8 @@ LOCALE_PATHS = [BASE_DIR / "dyzo" / "locale", BASE_DIR / "dyzo" / "utils" / "loc
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
+# Our own date and number formats per language (dyzo/formats, docs/dates.md).
+FORMAT_MODULE_PATH = ["dyzo.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "var" / "static")))

@@ -1,6 +1,8 @@
 import time
 
 from django_htmx.http import HttpResponseClientRedirect
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.middleware import OTPMiddleware
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,6 +10,7 @@ from django.contrib.auth import SESSION_KEY, logout
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
@@ -57,6 +60,37 @@ class SessionLimitsMiddleware:
             messages.info(request, _("Your session has ended. Please log in again."))
         elif now - seen_at > SEEN_RESOLUTION_SECONDS:
             request.session[SEEN_AT] = now
+
+
+OTP_CHECKED_AT = "dyzo_otp_checked_at"
+# How long a verified second factor is taken from the session without reading the device.
+OTP_RECHECK_SECONDS = 60
+
+
+class TwoFactorStateMiddleware(OTPMiddleware):
+    """django-otp's middleware, but the verified state is kept in the session.
+
+    django-otp reads the verifying device on every request (one query). Here that read
+    happens at most once a minute; in between, `user.otp_device` loads the device only if
+    something asks for its attributes. A deleted or unconfirmed device still ends the
+    verified state, within OTP_RECHECK_SECONDS."""
+
+    def _verify_user_sync(self, request, user):
+        persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
+        checked_at = request.session.get(OTP_CHECKED_AT, 0)
+        if not (persistent_id and user.is_authenticated):
+            request.session.pop(OTP_CHECKED_AT, None)
+            return super()._verify_user_sync(request, user)
+        if time.time() - checked_at <= OTP_RECHECK_SECONDS:
+            self._init_user_fields(user)
+            user.otp_device = SimpleLazyObject(
+                lambda: self._device_from_persistent_id(persistent_id)
+            )
+            return user
+        user = super()._verify_user_sync(request, user)
+        if user.otp_device is not None:
+            request.session[OTP_CHECKED_AT] = time.time()
+        return user
 
 
 # Pages a user who still owes the second factor may open.

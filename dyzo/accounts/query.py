@@ -11,6 +11,20 @@ class UserQuerySet(models.QuerySet):
     def with_role(self, role: Role):
         return self.filter(role=role)
 
+    def on_teams(self):
+        """People who can be on a dossier's team: experts and coordinators."""
+        return self.filter(role__in=[Role.EXPERT, Role.COORDINATOR])
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            models.Q(first_name__icontains=text)
+            | models.Q(last_name__icontains=text)
+            | models.Q(username__icontains=text)
+        )
+
     def working_for(self, municipality):
         """Municipal workers bound to the gemeente or OCMW of `municipality`."""
         return self.filter(

@@ -9,6 +9,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("2fa/", views.two_factor, name="two_factor"),
+    path("choices/experts/", views.expert_choices, name="expert_choices"),
     path("2fa/setup/", views.two_factor_setup, name="two_factor_setup"),
     path(
         "password-reset/",

@@ -1,14 +1,19 @@
 from django_otp import login as otp_login
 
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from dyzo.accounts.forms import TokenForm
+from dyzo.accounts.models import User
 from dyzo.accounts.two_factor import confirmed_device, pending_device, qr_data_url, secret_of
 from dyzo.audit import audit
+from dyzo.utils.access import login_and_permission_required
+
+CHOICES_LIMIT = 50
 
 
 @login_required
@@ -61,3 +66,12 @@ def _next(request):
     if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
         return redirect(url)
     return redirect("home")
+
+
+@login_and_permission_required("dossiers.manage_team")
+def expert_choices(request):
+    """Matches for a searchable expert field: active experts and coordinators by name.
+    Only coordinators compose teams, so only they may list everyone who can be on one."""
+    people = User.objects.active().on_teams().search(request.GET.get("q", ""))
+    results = [{"value": u.pk, "text": str(u)} for u in people[:CHOICES_LIMIT]]
+    return JsonResponse({"results": results})

@@ -8,6 +8,7 @@ from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
 from dyzo.agreements.validators import validate_pdf_upload
 from dyzo.localgov.forms import year_choices
 from dyzo.localgov.models import Municipality, Province
+from dyzo.utils.validators import DateWindow
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -96,7 +97,10 @@ class NotesForm(forms.ModelForm):
 
 class SignForm(forms.Form):
     signed_on = forms.DateField(
-        label=_("Signed on"), widget=DATE_WIDGET, initial=datetime.date.today
+        label=_("Signed on"),
+        widget=DATE_WIDGET,
+        initial=datetime.date.today,
+        validators=[DateWindow("happened")],
     )
     document = forms.FileField(
         label=_("Signed document (PDF)"), required=False, validators=[validate_pdf_upload]
@@ -109,7 +113,9 @@ class SignForm(forms.Form):
 
 
 class TerminateForm(forms.Form):
-    ends_on = forms.DateField(label=_("Ends on"), widget=DATE_WIDGET)
+    ends_on = forms.DateField(
+        label=_("Ends on"), widget=DATE_WIDGET, validators=[DateWindow("agreement")]
+    )
 
 
 class DocumentForm(forms.Form):

@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from dyzo.agreements.constants import AgreementForm, AgreementParty, AgreementStatus, CaseType
 from dyzo.agreements.query import AgreementQuerySet, TariffScheduleQuerySet
 from dyzo.agreements.validators import validate_pdf
-from dyzo.utils.validators import POPULATION_VALIDATORS, YEAR_VALIDATORS
+from dyzo.utils.validators import (
+    COOPERATION_YEAR_VALIDATORS,
+    POPULATION_VALIDATORS,
+    DateWindow,
+)
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
@@ -30,11 +34,17 @@ class Agreement(models.Model):
         choices=AgreementStatus.choices,
         default=AgreementStatus.DRAFT,
     )
-    starts_on = models.DateField(_("starts on"))
+    starts_on = models.DateField(_("starts on"), validators=[DateWindow("agreement")])
     ends_on = models.DateField(
-        _("ends on"), null=True, blank=True, help_text=_("Empty: until further notice.")
+        _("ends on"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until further notice."),
+        validators=[DateWindow("agreement")],
     )
-    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_on = models.DateField(
+        _("signed on"), null=True, blank=True, validators=[DateWindow("happened")]
+    )
     annual_fee = models.DecimalField(
         _("annual fee"), **MONEY, null=True, blank=True, help_text=_("For a subscription.")
     )
@@ -79,6 +89,7 @@ class Agreement(models.Model):
                 condition=models.Q(ends_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="agreement_valid_period",
+                violation_error_message=_("An agreement cannot end before it starts."),
             )
         ]
 
@@ -121,7 +132,9 @@ class TariffSchedule(models.Model):
     """The prices of one year: a subscription price per population bracket and a price per
     case type."""
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=YEAR_VALIDATORS)
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=COOPERATION_YEAR_VALIDATORS
+    )
     price_enterprise_scan = models.DecimalField(_("price per enterprise scan"), **MONEY)
     price_social_pre_investigation = models.DecimalField(
         _("price per social pre-investigation"), **MONEY
@@ -193,6 +206,7 @@ class TariffBracket(models.Model):
                 condition=models.Q(population_to__isnull=True)
                 | models.Q(population_to__gte=models.F("population_from")),
                 name="tariffbracket_valid_range",
+                violation_error_message=_("A bracket cannot end below its start."),
             ),
         ]
 

@@ -9,9 +9,14 @@ from dyzo.agreements.constants import CaseType
 from dyzo.dossiers.constants import DocumentKind, DossierStatus, Outcome
 from dyzo.dossiers.enterprise_number import clean_enterprise_number
 from dyzo.dossiers.models import NO_NATIONAL_NUMBER, Activity, AdviceEntry, Dossier, Entrepreneur
+from dyzo.localgov.choices import municipalities_to_choose
 from dyzo.localgov.models import Municipality
+from dyzo.utils.validators import YearWindow
+from dyzo.utils.widgets import SearchableSelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# New records name a municipality that exists today, searched instead of a select of ~300.
+CURRENT_MUNICIPALITY = SearchableSelect("localgov:municipality_choices", query="current=1")
 
 
 def current_municipalities():
@@ -46,7 +51,7 @@ class EntrepreneurForm(forms.ModelForm):
             "email",
             "situation_notes",
         ]
-        widgets = {"date_of_birth": DATE}
+        widgets = {"date_of_birth": DATE, "municipality": CURRENT_MUNICIPALITY}
         help_texts = {"date_of_birth": NO_NATIONAL_NUMBER}
 
     def __init__(self, *args, **kwargs):
@@ -82,7 +87,7 @@ class IntakeForm(forms.ModelForm):
             "help_request",
             "opened_on",
         ]
-        widgets = {"opened_on": DATE}
+        widgets = {"opened_on": DATE, "municipality": CURRENT_MUNICIPALITY}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,6 +114,26 @@ class DossierEditForm(forms.ModelForm):
             self.initial["version"] = self.instance.version
 
 
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.choice_label()
+
+
+def municipality_filter_field(user) -> forms.ModelChoiceField:
+    """A municipality filter offering only what `user` may pick: a worker's own few as a
+    plain select, the whole registry as a searchable field that loads matches on demand
+    (rendering a select of every municipality cost more than the page's queries)."""
+    queryset = municipalities_to_choose(user)
+    widget = None if user.is_municipal_worker else SearchableSelect("localgov:municipality_choices")
+    return MunicipalityChoiceField(
+        label=_("Municipality"),
+        queryset=queryset,
+        required=False,
+        empty_label=_("All"),
+        widget=widget,
+    )
+
+
 class DossierFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"), required=False, help_text=_("Reference or entrepreneur's name")
@@ -119,19 +144,22 @@ class DossierFilterForm(forms.Form):
     case_type = forms.ChoiceField(
         label=_("Type"), choices=[("", _("All"))] + CaseType.choices, required=False
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"),
-        queryset=Municipality.objects.order_by("name"),
-        required=False,
-        empty_label=_("All"),
-    )
-    expert = forms.ModelChoiceField(
-        label=_("Expert"),
-        queryset=User.objects.filter(role__in=[Role.EXPERT, Role.COORDINATOR]),
-        required=False,
-        empty_label=_("All"),
-    )
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), required=False, validators=[YearWindow()])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"] = municipality_filter_field(user)
+        # Only a coordinator sees every expert's dossiers; the others see their own or their
+        # municipality's, so an expert filter would offer them names for nothing.
+        if user.is_coordinator:
+            self.fields["expert"] = forms.ModelChoiceField(
+                label=_("Expert"),
+                queryset=User.objects.on_teams(),
+                required=False,
+                empty_label=_("All"),
+                widget=SearchableSelect("accounts:expert_choices"),
+            )
+        self.order_fields(["q", "status", "case_type", "municipality", "expert", "year"])
 
     def filter(self, queryset):
         data = self.cleaned_data
@@ -203,7 +231,7 @@ class AdviceEntryForm(forms.ModelForm):
             "advice",
             "minutes_spent",
         ]
-        widgets = {"asked_on": DATE}
+        widgets = {"asked_on": DATE, "municipality": CURRENT_MUNICIPALITY}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -214,13 +242,12 @@ class AdviceEntryForm(forms.ModelForm):
 
 
 class AdviceFilterForm(forms.Form):
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"),
-        queryset=Municipality.objects.order_by("name"),
-        required=False,
-        empty_label=_("All"),
-    )
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), required=False, validators=[YearWindow()])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"] = municipality_filter_field(user)
+        self.order_fields(["municipality", "year"])
 
     def filter(self, queryset):
         data = self.cleaned_data

@@ -25,7 +25,7 @@ from dyzo.dossiers.query import (
 )
 from dyzo.localgov.constants import PartyKind
 from dyzo.utils.crypto_fields import EncryptedTextField
-from dyzo.utils.validators import MINUTES_VALIDATORS
+from dyzo.utils.validators import MINUTES_VALIDATORS, DateWindow
 
 # Free text about people is encrypted at rest (docs/privacy.md); it cannot be searched.
 PersonalTextField = EncryptedTextField
@@ -43,7 +43,9 @@ class Entrepreneur(models.Model):
 
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100, db_index=True)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    date_of_birth = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[DateWindow("birth")]
+    )
     enterprise_number = models.CharField(
         _("enterprise number"),
         max_length=10,
@@ -114,7 +116,12 @@ class AdviceEntry(models.Model):
     minutes_spent = models.PositiveIntegerField(
         _("minutes spent"), default=0, validators=MINUTES_VALIDATORS
     )
-    asked_on = models.DateField(_("asked on"), default=datetime.date.today, db_index=True)
+    asked_on = models.DateField(
+        _("asked on"),
+        default=datetime.date.today,
+        db_index=True,
+        validators=[DateWindow("happened")],
+    )
     handled_by = models.ForeignKey(
         USER,
         on_delete=models.SET_NULL,
@@ -159,6 +166,7 @@ class AdviceEntry(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(party="") | models.Q(imported_for_year__isnull=False),
                 name="adviceentry_party_unless_imported",
+                violation_error_message=_("Choose the party that asked."),
             )
         ]
 
@@ -223,7 +231,9 @@ class Dossier(models.Model):
     )
     status_changed_on = models.DateField(_("in this status since"), editable=False)
     outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices, blank=True)
-    opened_on = models.DateField(_("opened on"), default=datetime.date.today)
+    opened_on = models.DateField(
+        _("opened on"), default=datetime.date.today, validators=[DateWindow("happened")]
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
     report_delivered_on = models.DateField(
         _("report delivered on"), null=True, blank=True, db_index=True, editable=False
@@ -343,7 +353,7 @@ class Activity(models.Model):
         Dossier, on_delete=models.CASCADE, related_name="activities", verbose_name=_("dossier")
     )
     kind = models.CharField(_("kind"), max_length=10, choices=ActivityKind.choices)
-    happened_on = models.DateField(_("date"))
+    happened_on = models.DateField(_("date"), validators=[DateWindow("activity")])
     duration_minutes = models.PositiveIntegerField(
         _("duration (minutes)"), validators=MINUTES_VALIDATORS
     )

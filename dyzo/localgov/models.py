@@ -56,6 +56,7 @@ class Municipality(models.Model):
                 | models.Q(valid_to__isnull=True)
                 | models.Q(valid_from__lte=models.F("valid_to")),
                 name="municipality_valid_period",
+                violation_error_message=_("A municipality cannot end before it starts."),
             )
         ]
 
@@ -69,6 +70,19 @@ class Municipality(models.Model):
     @property
     def is_current(self) -> bool:
         return self.existed_on(datetime.date.today())
+
+    def choice_label(self) -> str:
+        """The name as offered in a choice, with its code and validity: "Deinze (44011, until
+        2018)". The last year is the one of valid_to (a merger takes effect on 1 January)."""
+        if self.valid_to is not None:
+            text = _("%(name)s (%(nis)s, until %(year)s)")
+            year = self.valid_to.year
+        elif self.valid_from is not None:
+            text = _("%(name)s (%(nis)s, from %(year)s)")
+            year = self.valid_from.year
+        else:
+            return str(self)
+        return text % {"name": self.name, "nis": self.nis_code, "year": year}
 
 
 class Party(models.Model):

@@ -1,6 +1,10 @@
+import datetime
+
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from dyzo.localgov.access import can_view_registry, get_municipality_for_user
+from dyzo.localgov.choices import municipalities_to_choose, search_choices
 from dyzo.localgov.forms import MunicipalityFilterForm
 from dyzo.localgov.models import Municipality
 from dyzo.localgov.sections import municipality_sections
@@ -12,13 +16,16 @@ def municipality_list(request):
     form = MunicipalityFilterForm(request.GET)
     # An invalid field is left out of cleaned_data (and shown as an error); the rest filters.
     form.is_valid()
-    queryset, year = form.filter(Municipality.objects.all())
-    queryset = queryset.select_related("province").with_population_counted_by(year)
+    matching, year = form.filter(Municipality.objects.all())
+    # The heading (also swapped by htmx) names the chosen year and how many match.
+    total = matching.count()
+    queryset = matching.select_related("province").with_population_counted_by(year)
     page = keyset_page(queryset, ["nis_code"], request.GET.get("after"))
     template = (
         "localgov/_municipality_rows.html" if request.htmx else "localgov/municipality_list.html"
     )
-    return render(request, template, {"form": form, "page": page, "year": year})
+    context = {"form": form, "page": page, "year": year, "total": total}
+    return render(request, template, context)
 
 
 @can_view_registry
@@ -32,3 +39,13 @@ def municipality_detail(request, nis_code):
         "sections": municipality_sections(request, municipality),
     }
     return render(request, "localgov/municipality_detail.html", context)
+
+
+@can_view_registry
+def municipality_choices(request):
+    """Matches for a searchable municipality field (?q= name or start of the NIS code;
+    ?current=1: only the municipalities that exist today, for new records)."""
+    queryset = municipalities_to_choose(request.user)
+    if request.GET.get("current"):
+        queryset = queryset.existing_on(datetime.date.today())
+    return JsonResponse({"results": search_choices(queryset, request.GET.get("q", ""))})

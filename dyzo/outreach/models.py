@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dyzo.outreach.constants import ContactKind, DeclineReasonCode
 from dyzo.outreach.query import ContactQuerySet, DeclineReasonQuerySet
-from dyzo.utils.validators import YEAR_VALIDATORS
+from dyzo.utils.validators import COOPERATION_YEAR_VALIDATORS, DateWindow
 
 
 class Contact(models.Model):
@@ -17,7 +17,7 @@ class Contact(models.Model):
         verbose_name=_("municipality"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ContactKind.choices)
-    happened_on = models.DateField(_("date"))
+    happened_on = models.DateField(_("date"), validators=[DateWindow("happened")])
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -33,7 +33,13 @@ class Contact(models.Model):
         help_text=_("Who at the municipality: name and function."),
     )
     notes = models.TextField(_("notes"), blank=True)
-    follow_up_on = models.DateField(_("follow up on"), null=True, blank=True, db_index=True)
+    follow_up_on = models.DateField(
+        _("follow up on"),
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[DateWindow("follow_up")],
+    )
     follow_up_done = models.BooleanField(_("follow-up done"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -64,7 +70,9 @@ class DeclineReason(models.Model):
         related_name="decline_reasons",
         verbose_name=_("municipality"),
     )
-    year = models.PositiveSmallIntegerField(_("year"), db_index=True, validators=YEAR_VALIDATORS)
+    year = models.PositiveSmallIntegerField(
+        _("year"), db_index=True, validators=COOPERATION_YEAR_VALIDATORS
+    )
     code = models.CharField(_("reason"), max_length=30, choices=DeclineReasonCode.choices)
     text = models.CharField(
         _("explanation"), max_length=300, blank=True, help_text=_("Required for 'other'.")
@@ -88,6 +96,7 @@ class DeclineReason(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(code=DeclineReasonCode.OTHER) | ~models.Q(text=""),
                 name="declinereason_other_has_text",
+                violation_error_message=_("Explain the reason 'other'."),
             ),
         ]
 

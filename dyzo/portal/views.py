@@ -91,15 +91,16 @@ def request_detail(request, pk):
     return render(request, "portal/request_detail.html", context)
 
 
-def _handle(request, pk, action, form_class=None):
-    """Run a coordinator's action on a waiting request; errors come back as a message."""
+def _handle(request, pk, action, form_class=None, success=None):
+    """Run a coordinator's action on a waiting request; the outcome comes back as a message
+    (`success(result)` gives the text when it worked)."""
     help_request = get_help_request_for_user(request.user, pk, handle=True)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("portal:request_detail", pk=pk)
     # The dossiers app's intake may refuse too (for example a municipality that merged).
-    run_service(request, partial(action, help_request, form))
+    run_service(request, partial(action, help_request, form), success=success or "")
     return redirect("portal:request_detail", pk=pk)
 
 
@@ -110,7 +111,16 @@ def request_take_up(request, pk):
         request,
         pk,
         lambda help_request, form: services.take_up_help_request(help_request, actor=request.user),
+        success=_taken_up,
     )
+
+
+def _taken_up(help_request) -> str:
+    if help_request.dossier_id:
+        return _("Help request taken up: dossier %(ref)s opened.") % {
+            "ref": help_request.dossier.reference
+        }
+    return _("Help request taken up: logged as phone or mail advice.")
 
 
 @require_POST

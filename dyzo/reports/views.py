@@ -65,6 +65,14 @@ def report_write(request, dossier_pk):
     """Draft the report of a dossier: each save is a new version."""
     dossier = get_dossier_for_user(request.user, dossier_pk, change=True)
     report = getattr(dossier, "report", None)
+    if report is not None and report.status in (ReportStatus.APPROVED, ReportStatus.DELIVERED):
+        # The form is closed, not shown to be refused on saving.
+        messages.info(
+            request,
+            _("This report is %(status)s: it can no longer be changed.")
+            % {"status": report.get_status_display().lower()},
+        )
+        return redirect("reports:detail", pk=report.pk)
     latest = report.versions.first() if report else None
     form = ReportSectionsForm(
         request.POST or None,

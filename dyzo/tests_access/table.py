@@ -129,6 +129,8 @@ RULES: dict[str, Rule] = {
     "accounts:logout": Rule(get=None),
     "accounts:two_factor": Rule(get=STAFF),
     "accounts:two_factor_setup": Rule(get=STAFF),
+    # Matches for a searchable expert field: only coordinators compose teams.
+    "accounts:expert_choices": Rule(get=COORDINATOR),
     "accounts:password_reset": Rule(get=EVERYONE),
     "accounts:password_reset_done": Rule(get=EVERYONE),
     "accounts:password_reset_confirm": Rule(
@@ -138,6 +140,8 @@ RULES: dict[str, Rule] = {
     # The registry is public knowledge for every role.
     "localgov:municipality_list": Rule(get=STAFF),
     "localgov:municipality_detail": Rule(get=STAFF, kwargs=nis),
+    # Matches for a searchable municipality field (a worker gets only their own).
+    "localgov:municipality_choices": Rule(get=STAFF),
     "municipality-list": Rule(get=STAFF),
     "municipality-detail": Rule(get=STAFF, kwargs=nis),
     # Agreements and tariffs.

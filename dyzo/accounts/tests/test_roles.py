@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from dyzo.accounts.constants import Role
+from dyzo.accounts.models import User
 from dyzo.accounts.roles import ROLE_PERMISSIONS, sync_roles
 from dyzo.accounts.tests.factories import UserFactory
 
@@ -49,3 +50,13 @@ def test_worker_sees_its_municipalities(worker_of_gent, gent, aalst):
     assert worker_of_gent.municipality_ids() == {gent.pk}
     assert list(type(worker_of_gent).objects.working_for(gent)) == [worker_of_gent]
     assert not type(worker_of_gent).objects.working_for(aalst).exists()
+
+
+def test_role_permissions_are_read_once_and_follow_a_changed_group(
+    coordinator, django_assert_num_queries
+):
+    assert User.objects.get(pk=coordinator.pk).has_perm("dossiers.view_dossier")
+    with django_assert_num_queries(1):  # the user; the role's permissions come from memory
+        assert User.objects.get(pk=coordinator.pk).has_perm("dossiers.view_dossier")
+    Group.objects.get(name=Role.COORDINATOR).permissions.clear()
+    assert not User.objects.get(pk=coordinator.pk).has_perm("dossiers.view_dossier")

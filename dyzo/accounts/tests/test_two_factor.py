@@ -1,8 +1,11 @@
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from dyzo.accounts.middleware import OTP_CHECKED_AT
 from dyzo.accounts.tests.totp import code_for
 from dyzo.audit.models import AuditEntry
 
@@ -159,3 +162,22 @@ def test_switched_off_nothing_is_asked(client, coordinator, password, settings):
     _log_in(client, coordinator, password)
 
     assert client.get(HOME).status_code == 200
+
+
+def test_verified_state_is_kept_in_the_session_and_a_deleted_device_ends_it(
+    client, coordinator, password, totp_device
+):
+    device = totp_device(coordinator)
+    _log_in(client, coordinator, password)
+    client.post(VERIFY, {"token": code_for(device)})
+    assert client.get(HOME).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(HOME).status_code == 200
+    assert not [q for q in queries.captured_queries if "otp_totp" in q["sql"]]
+
+    device.delete()
+    session = client.session
+    session[OTP_CHECKED_AT] -= 3600  # the state is re-read once a minute
+    session.save()
+
+    assert client.get(HOME).url == f"{SETUP}?next=%2F"

@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from dyzo.agreements.models import Agreement, TariffBracket, TariffSchedule
 from dyzo.localgov.models import Municipality
+from dyzo.utils.validators import DateWindow, YearWindow
 
 AGREEMENT_TERMS = [
     "party",
@@ -54,13 +55,13 @@ class AgreementUpdateSerializer(serializers.ModelSerializer):
 
 
 class SignSerializer(serializers.Serializer):
-    signed_on = serializers.DateField()
+    signed_on = serializers.DateField(validators=[DateWindow("happened")])
     document = serializers.FileField(required=False)
     without_document = serializers.BooleanField(default=False)
 
 
 class TerminateSerializer(serializers.Serializer):
-    ends_on = serializers.DateField()
+    ends_on = serializers.DateField(validators=[DateWindow("agreement")])
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -80,5 +81,5 @@ class TariffScheduleSerializer(serializers.ModelSerializer):
         model = TariffSchedule
         fields = ["year", "price_enterprise_scan", "price_social_pre_investigation", "brackets"]
         # The service checks that the year is free; a unique validator here would run a
-        # query of its own and answer in another shape.
-        extra_kwargs = {"year": {"validators": []}}
+        # query of its own and answer in another shape. The year's window stays.
+        extra_kwargs = {"year": {"validators": [YearWindow()]}}

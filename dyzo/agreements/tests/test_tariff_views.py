@@ -102,3 +102,14 @@ def test_edit_replaces_brackets(client, coordinator, schedule):
 def test_list_shows_prices_the_belgian_way(client, coordinator, schedule):
     client.force_login(coordinator)
     assert "EUR 12.000,00" in client.get(LIST).content.decode()
+
+
+def test_a_reversed_bracket_says_so_without_the_constraint_name(client, coordinator, db):
+    client.force_login(coordinator)
+    rows = [{"population_from": 20000, "population_to": 100, "annual_price": "2000"}]
+    response = client.post(CREATE, formset_data(rows), headers={"accept-language": "en"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "A bracket cannot end below its start." in page
+    assert "tariffbracket_valid_range" not in page
+    assert not TariffSchedule.objects.exists()

@@ -57,12 +57,39 @@ def record_transition(dossier, to_status, *, actor, note="", version=None, **fie
     return dossier
 
 
+OWN_ACTION_STATUSES = {
+    DossierStatus.REPORT_DELIVERED,
+    DossierStatus.CLOSED,
+    DossierStatus.CANCELLED,
+}
+
+
+def _check_not_moved(dossier: Dossier, current: Dossier, version: int | None) -> None:
+    """Someone else moved or saved the dossier since the caller loaded it: say so."""
+    if current.status != dossier.status:
+        raise DossierConflict(
+            _(
+                "Someone else moved this dossier to “%(status)s” in the meantime. Nothing was "
+                "changed: check its current state."
+            )
+            % {"status": current.get_status_display()}
+        )
+    _check_version(current, version)
+
+
 @transaction.atomic
 def move_dossier(dossier: Dossier, to_status: str, *, actor, note="", version=None) -> Dossier:
     """One of the plain steps intake → data collection → investigation → report drafting."""
-    if (dossier.status, to_status) not in SIMPLE_STEPS:
+    current = _locked(dossier)
+    _check_not_moved(dossier, current, version)
+    if (current.status, to_status) not in SIMPLE_STEPS:
+        if to_status in OWN_ACTION_STATUSES:
+            raise TransitionNotAllowed(
+                _("This step has its own action (deliver the report, close or cancel).")
+            )
         raise TransitionNotAllowed(
-            _("This step needs its own action (deliver the report, close or cancel).")
+            _("A dossier in “%(from)s” cannot go to “%(to)s”: that step is not allowed.")
+            % {"from": current.get_status_display(), "to": DossierStatus(to_status).label}
         )
     return record_transition(dossier, to_status, actor=actor, note=note, version=version)
 

@@ -18,17 +18,25 @@ def click(page, name):
     page.wait_for_load_state()
 
 
+def search_and_choose(page, select_id, text, option):
+    """A searchable field (Tom Select): type, wait for the match, take it with Enter."""
+    page.locator(f"#{select_id}-ts-control").focus()
+    page.keyboard.type(text)
+    page.locator(f"#{select_id}-ts-dropdown").get_by_role("option", name=option).wait_for()
+    page.keyboard.press("Enter")
+
+
 def fill_intake(page, enterprise_number):
     page.goto("/dossiers/new/")
     page.locator("#id_case_type").select_option("enterprise_scan")
-    page.locator("#id_municipality").select_option(label="Gent (44021)")
+    search_and_choose(page, "id_municipality", "44021", "Gent (44021)")
     page.locator("#id_referring_party").select_option("ocmw")
     page.locator("#id_phase").select_option("in_difficulty")
     page.locator("#id_help_request").fill("Achterstallige RSZ-bijdragen, dreigend faillissement.")
     page.locator("#id_entrepreneur-first_name").fill("Sofie")
     page.locator("#id_entrepreneur-last_name").fill("Claes")
     page.locator("#id_entrepreneur-enterprise_number").fill(enterprise_number)
-    page.locator("#id_entrepreneur-municipality").select_option(label="Gent (44021)")
+    search_and_choose(page, "id_entrepreneur-municipality", "44021", "Gent (44021)")
     click(page, "Dossier openen")
 
 

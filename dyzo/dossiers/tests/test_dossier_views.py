@@ -128,3 +128,14 @@ def test_a_file_name_with_control_characters_is_refused_not_cleaned(client, coor
     )
     assert "De bestandsnaam bevat stuurtekens" in response.content.decode()
     assert not dossier.documents.exists()
+
+
+def test_destructive_actions_ask_for_confirmation(client, coordinator):
+    member = TeamMemberFactory(dossier=DossierFactory(investigation=True))
+    client.force_login(coordinator)
+    page = client.get(
+        reverse("dossiers:detail", args=[member.dossier.pk]), headers={"accept-language": "en"}
+    ).content.decode()
+    assert "They are the last member of the team" in page
+    assert 'data-confirm="Cancel this dossier? This cannot be undone."' in page
+    assert "js/confirm.js" in page

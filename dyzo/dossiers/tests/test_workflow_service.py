@@ -3,6 +3,7 @@ import pytest
 from dyzo.accounts.tests.factories import UserFactory
 from dyzo.dossiers.constants import DossierStatus, Outcome
 from dyzo.dossiers.errors import DossierConflict, DossierError, TransitionNotAllowed
+from dyzo.dossiers.models import Dossier
 from dyzo.dossiers.services import cancel_dossier, close_dossier, move_dossier, update_dossier
 from dyzo.dossiers.tests.factories import DossierFactory, TeamMemberFactory
 from dyzo.dossiers.workflow import TRANSITIONS
@@ -161,3 +162,18 @@ def test_second_coordinator_is_also_a_coordinator():
     dossier = DossierFactory()
     move_dossier(dossier, S.DATA_COLLECTION, actor=other)
     assert dossier.status == S.DATA_COLLECTION
+
+
+def test_a_stale_move_says_someone_else_moved_the_dossier(coordinator):
+    dossier = DossierFactory()
+    stale = Dossier.objects.get(pk=dossier.pk)
+    move_dossier(dossier, S.DATA_COLLECTION, actor=coordinator)
+    with pytest.raises(DossierConflict, match="Someone else moved this dossier"):
+        move_dossier(stale, S.INVESTIGATION, actor=coordinator, version=stale.version)
+    dossier.refresh_from_db()
+    assert dossier.status == S.DATA_COLLECTION
+
+
+def test_a_step_out_of_order_says_it_is_not_allowed(coordinator):
+    with pytest.raises(TransitionNotAllowed, match="that step is not allowed"):
+        move_dossier(DossierFactory(), S.REPORT_DRAFTING, actor=coordinator)

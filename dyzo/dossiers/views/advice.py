@@ -13,7 +13,7 @@ from dyzo.utils.pagination import keyset_page
 
 @needs("dossiers.view_adviceentry")
 def advice_list(request):
-    form = AdviceFilterForm(request.GET)
+    form = AdviceFilterForm(request.GET, user=request.user)
     form.is_valid()
     queryset = form.filter(AdviceEntry.objects.visible_to(request.user).logged())
     page = keyset_page(

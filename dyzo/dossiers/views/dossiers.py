@@ -38,7 +38,7 @@ def quote_url(municipality) -> str | None:
 
 @needs("dossiers.view_dossier")
 def dossier_list(request):
-    form = DossierFilterForm(request.GET)
+    form = DossierFilterForm(request.GET, user=request.user)
     form.is_valid()
     queryset = form.filter(Dossier.objects.visible_to(request.user))
     queryset = queryset.select_related("entrepreneur", "municipality")

@@ -73,9 +73,9 @@ def test_list_query_count_is_constant(
 ):
     client.force_login(coordinator)
     query = {"year": 2018, "q": "Aartselaar"} if size == 1 else {"year": 2018}
-    with django_assert_num_queries(5):
-        # session, user, the role's permissions, one page of municipalities with their
-        # population, provinces for the filter
+    with django_assert_num_queries(6):
+        # session, user, the role's permissions, the count for the heading, one page of
+        # municipalities with their population, provinces for the filter
         response = client.get(LIST, query)
     assert len(response.context["page"].items) == size
 
@@ -87,3 +87,15 @@ def test_detail_shows_history_and_population(client, coordinator, registry):
     content = client.get(detail("44049")).content.decode()
     assert "44083" in content  # merged into the new Deinze
     assert "2018" in content and "10.9" not in content
+
+
+def test_the_heading_follows_the_chosen_year_also_when_htmx_swaps_the_rows(
+    client, coordinator, registry
+):
+    client.force_login(coordinator)
+    url = reverse("localgov:municipality_list")
+    full = client.get(url, {"year": 2018}).content.decode()
+    assert 'Gemeenten op 1 januari 2018 <small class="count">308 gemeenten</small>' in full
+    swapped = client.get(url, {"year": 2025}, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="registry-heading" hx-swap-oob="true"' in swapped
+    assert 'Gemeenten op 1 januari 2025 <small class="count">285 gemeenten</small>' in swapped

@@ -90,6 +90,8 @@ def test_a_coordinator_takes_up_a_request(client, coordinator, worker_of_gent):
     assert response.status_code == 302
     assert help_request.status == RequestStatus.TAKEN_UP
     assert Dossier.objects.get() == help_request.dossier
+    shown = client.get(response.url).content.decode()
+    assert f"Hulpvraag opgenomen: dossier {help_request.dossier.reference} geopend." in shown
 
 
 def test_a_worker_cannot_take_up_requests(client, worker_of_gent):
