@@ -24,6 +24,7 @@ from dyzo.billing.models import (
     Reminder,
 )
 from dyzo.billing.seller import seller
+from dyzo.notifications.services import notify
 
 CENT = Decimal("0.01")
 
@@ -118,6 +119,7 @@ def issue_invoice(
     invoice.status = InvoiceStatus.ISSUED
     invoice.save()
     audit.log(invoice, "invoice.issued", actor=actor, data={"number": invoice.number})
+    notify("invoice.issued", invoice, actor=actor)
     if deliver:
         _after_commit_render(invoice)
     return invoice
@@ -236,7 +238,8 @@ def assign_payment(payment, invoice, *, actor) -> Payment:
 def send_reminder(
     invoice, *, actor, today: datetime.date | None = None, deliver: bool = True
 ) -> Reminder:
-    """Record a reminder for an overdue invoice; the PDF is mailed after commit (not with
+    """Record a reminder for an overdue invoice, tell the party's workers (`invoice.reminded`)
+    and queue its PDF for the party's invoice address in this transaction (not with
     `deliver=False`, for the demo)."""
     today = today or datetime.date.today()
     invoice = Invoice.objects.with_balances().get(pk=invoice.pk)
@@ -251,20 +254,23 @@ def send_reminder(
         sent_by=actor,
     )
     audit.log(reminder, "invoice.reminded", actor=actor, data={"invoice": invoice.number})
+    # The reminder number keys the event: every reminder of an invoice is told once.
+    notify("invoice.reminded", invoice, actor=actor, key=str(reminder.pk))
     if deliver:
-        transaction.on_commit(lambda: _mail_reminder(reminder.pk), robust=True)
+        # Rendered and queued with the reminder: both commit, or neither.
+        _mail_reminder(reminder.pk)
     return reminder
 
 
 def _mail_reminder(reminder_pk: int) -> None:
     from dyzo.billing.documents import render_reminder_pdf
-    from dyzo.billing.outbox import send_pdf_mail
+    from dyzo.billing.outbox import queue_pdf_mail
 
     reminder = Reminder.objects.select_related("invoice").get(pk=reminder_pk)
     invoice = reminder.invoice
     pdf = render_reminder_pdf(invoice, reminder)
     if invoice.buyer_details.get("email"):
-        send_pdf_mail(invoice, pdf, invoice.buyer_details["email"], kind="reminder")
+        queue_pdf_mail(invoice, pdf, invoice.buyer_details["email"], kind="reminder")
 
 
 @dataclasses.dataclass

@@ -1,26 +1,26 @@
 """The satisfaction survey after a delivered written report: created with the delivery,
-announced by e-mail after commit, answered once (docs/knowledge.md)."""
+announced through the notifications in the same transaction, answered once (docs/knowledge.md)."""
 
 import secrets
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dyzo.audit import audit
 from dyzo.knowledge.constants import EvaluationScore
 from dyzo.knowledge.errors import SurveyError
 from dyzo.knowledge.models import Survey
+from dyzo.notifications.services import notify
 
 SCORES = ["usefulness", "clarity", "timeliness"]
 
 
 def open_survey(report, *, actor) -> Survey:
-    """Create the survey of a report being delivered (inside the delivery's transaction);
-    the invitation e-mail goes out after commit. Idempotent: one survey per report."""
+    """Create the survey of a report being delivered (inside the delivery's transaction) and
+    invite the referring party's workers through the notifications (`survey.invited`): in
+    the app, and by mail in each one's language through the queue, in this transaction.
+    The link is the tokenised one that needs no login. Idempotent: one survey per report."""
     existing = Survey.objects.filter(report=report).first()
     if existing:
         return existing
@@ -33,24 +33,8 @@ def open_survey(report, *, actor) -> Survey:
         invitation_sent_to=(worker.email if worker and worker.is_active else "") or "",
     )
     audit.log(survey, "survey.opened", actor=actor, data={"report": report.pk})
-    if survey.invitation_sent_to:
-        transaction.on_commit(lambda: send_survey_invitation(survey), robust=True)
+    notify("survey.invited", survey, actor=actor)
     return survey
-
-
-def send_survey_invitation(survey: Survey) -> int:
-    """The one place that e-mails the survey link (through Django's mail API, in Dutch).
-    The notifications work may replace the transport; the link and text stay here."""
-    link = settings.DYZO_BASE_URL.rstrip("/") + reverse(
-        "knowledge:survey_link", args=[survey.token]
-    )
-    with translation.override("nl"):
-        subject = _("How useful was Dyzo's report?")
-        body = _(
-            "Dyzo delivered the written report of dossier %(reference)s. Three short "
-            "questions and a comment help us improve: %(link)s"
-        ) % {"reference": survey.report.dossier.reference, "link": link}
-    return send_mail(subject, body, None, [survey.invitation_sent_to])
 
 
 @transaction.atomic

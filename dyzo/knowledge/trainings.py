@@ -9,6 +9,7 @@ from dyzo.audit import audit
 from dyzo.knowledge.constants import EvaluationScore, RegistrationStatus
 from dyzo.knowledge.errors import TrainingError
 from dyzo.knowledge.models import Evaluation, Registration, Training
+from dyzo.notifications.services import notify
 from dyzo.outreach.constants import ContactKind
 from dyzo.outreach.services import create_contact
 
@@ -53,11 +54,16 @@ def save_training(data: dict, *, actor, training: Training | None = None) -> Tra
     )
     _check_training(values)
     created = training is None
+    moved = not created and training.starts_at != values["starts_at"]
     training = training or Training()
     for name, value in values.items():
         setattr(training, name, value)
     training.save()
     audit.log(training, "training.created" if created else "training.changed", actor=actor)
+    if moved:
+        when = training.starts_at.isoformat()
+        for registration in training.registrations.active().select_related("training"):
+            notify("training.changed", registration, actor=actor, key=when)
     return training
 
 
@@ -87,6 +93,11 @@ def register(training: Training, *, party, actor) -> Registration:
     registration.status, registration.registered_at = status, timezone.now()
     registration.save()
     audit.log(registration, f"training_registration.{status}", actor=actor)
+    # The worker registered themself and is told anyway: the confirmation is the point. The
+    # key keeps a second registration after a cancellation from being swallowed as a repeat.
+    notify(
+        f"training.{status}", registration, actor=None, key=registration.registered_at.isoformat()
+    )
     return registration
 
 
@@ -116,6 +127,7 @@ def cancel_registration(registration: Registration, *, actor) -> Registration | 
         first.status = RegistrationStatus.REGISTERED
         first.save(update_fields=["status"])
         audit.log(first, "training_registration.promoted", actor=actor)
+        notify("training.promoted", first, actor=actor, key=first.registered_at.isoformat())
     return first
 
 

@@ -3,6 +3,7 @@ import threading
 from decimal import Decimal
 
 import pytest
+from post_office.mail import send_queued
 from stdnum.be import ogm_vcs
 
 from django.db import DatabaseError, connection, connections, transaction
@@ -97,6 +98,8 @@ def test_documents_are_rendered_after_commit(registry, coordinator, mailoutbox, 
     assert sorted(invoice.files.values_list("kind", flat=True)) == ["pdf", "ubl"]
     outbox = settings.DYZO_BILLING_OUTBOX_DIR
     assert (outbox / f"{invoice.number}.xml").exists()
+    assert mailoutbox == []  # queued, sent by the mail worker
+    send_queued()
     assert mailoutbox[0].to == ["facturen@example.org"]
     assert mailoutbox[0].attachments[0][0] == f"{invoice.number}.pdf"
 

@@ -2,13 +2,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from post_office.mail import send_queued
 
 from dyzo.billing.camt import build_statement
 from dyzo.billing.constants import PaymentState
 from dyzo.billing.errors import BillingError
 from dyzo.billing.models import Invoice, Payment
 from dyzo.billing.services import (
-    _mail_reminder,
     assign_payment,
     import_bank_statement,
     record_payment,
@@ -120,7 +120,8 @@ def test_reminder_only_for_overdue_invoice_and_mailed(invoices, coordinator, mai
     later = invoice.due_on + datetime.timedelta(days=12)
     reminder = send_reminder(invoice, actor=coordinator, today=later)
     assert (reminder.days_overdue, reminder.amount_due) == (12, Decimal("1000.00"))
-    _mail_reminder(reminder.pk)
+    assert mailoutbox == []  # queued with the reminder, sent by the mail worker
+    send_queued()
     assert "herinnering" in mailoutbox[0].subject.lower()
     assert mailoutbox[0].attachments[0][2] == "application/pdf"
 

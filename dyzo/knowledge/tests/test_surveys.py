@@ -1,4 +1,5 @@
 import pytest
+from post_office.mail import send_queued
 
 from django.urls import reverse
 
@@ -14,21 +15,28 @@ pytestmark = pytest.mark.issue(10)
 ANSWER = {"usefulness": 5, "clarity": 4, "timeliness": 3, "comment": "Helder"}
 
 
-def test_delivery_opens_a_survey_and_mails_the_link(
-    gent, worker_of_gent, coordinator, mailoutbox, django_capture_on_commit_callbacks, settings
+def test_delivery_opens_a_survey_and_mails_the_link_through_the_queue(
+    gent, worker_of_gent, coordinator, mailoutbox, settings
 ):
     settings.DYZO_BASE_URL = "https://lokaal.example.org"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
     report = WrittenReportFactory(
         approved=True, dossier__municipality=gent, dossier__referring_worker=worker_of_gent
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        deliver_report(report, actor=coordinator)
+    deliver_report(report, actor=coordinator)
     survey = Survey.objects.get(report=report)
     assert survey.municipality == gent and not survey.is_answered
-    [mail] = mailoutbox
+    assert mailoutbox == []  # queued with the delivery, sent by the mail worker
+
+    send_queued()
+
+    [mail] = [mail for mail in mailoutbox if "/knowledge/survey/" in mail.body]
     assert mail.to == [worker_of_gent.email]
     assert f"https://lokaal.example.org/knowledge/survey/{survey.token}/" in mail.body
-    assert report.dossier.reference in mail.body and "rapport" in mail.subject
+    assert report.dossier.reference in mail.subject and "rapport" in mail.subject
 
 
 def test_one_answer_per_report(registry, worker_of_gent):
