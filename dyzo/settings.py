@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "dyzo.accounts.middleware.SessionLimitsMiddleware",
     "dyzo.accounts.middleware.TwoFactorMiddleware",
     "dyzo.audit.context.AuditContextMiddleware",
+    "dyzo.audit.reads.ReadAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

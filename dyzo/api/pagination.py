@@ -1,5 +1,7 @@
 from rest_framework.pagination import CursorPagination
 
+from dyzo.audit.reads import shown
+
 
 class KeysetPagination(CursorPagination):
     """Cursor (keyset) pagination: a page deep in a million rows costs what the first does.
@@ -16,3 +18,9 @@ class KeysetPagination(CursorPagination):
         # Each view names its own keyset; the paginator's "-pk" is only the fallback.
         ordering = getattr(view, "ordering", None) or self.ordering
         return (ordering,) if isinstance(ordering, str) else tuple(ordering)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)
+        # The read's audit entry names the rows of the page (dyzo/audit/reads.py).
+        shown(request, page or [])
+        return page

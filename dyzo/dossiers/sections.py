@@ -1,5 +1,6 @@
 """The dossiers section of a municipality page (registered in apps.py)."""
 
+from dyzo.audit.reads import shown
 from dyzo.dossiers.models import AdviceEntry, Dossier
 
 
@@ -15,10 +16,13 @@ def dossiers_section(request, municipality) -> dict | None:
         .select_related("entrepreneur")
         .order_by("-id")[:20]
     )
+    dossiers = list(dossiers)
+    if dossiers:
+        shown(request, dossiers)
     advice = AdviceEntry.objects.visible_to(user).logged().filter(municipality=municipality)
     return {
         "template": "dossiers/_municipality_section.html",
         "municipality": municipality,
-        "dossiers": list(dossiers),
+        "dossiers": dossiers,
         "advice_count": advice.count(),
     }

@@ -18,6 +18,7 @@ from dyzo.agreements.api.serializers import (
 from dyzo.agreements.constants import AgreementForm, AgreementStatus
 from dyzo.agreements.models import TariffSchedule
 from dyzo.api.params import year_param
+from dyzo.audit.reads import NO_PERSONAL_DATA
 
 AGREEMENT_FILTERS = [
     OpenApiParameter("status", OpenApiTypes.STR, enum=AgreementStatus.values),
@@ -49,6 +50,7 @@ class AgreementViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "agreements.view_agreement"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = AgreementSerializer
     ordering = ("-starts_on", "-id")
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -138,6 +140,7 @@ class TariffScheduleViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "agreements.view_tariffschedule"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = TariffScheduleSerializer
     lookup_field = "year"
     ordering = "-year"

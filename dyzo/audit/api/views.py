@@ -5,6 +5,7 @@ from rest_framework import serializers, viewsets
 from dyzo.audit.api.serializers import AuditEntrySerializer
 from dyzo.audit.forms import AuditFilterForm
 from dyzo.audit.models import AuditEntry
+from dyzo.audit.reads import Read
 
 FILTERS = [
     OpenApiParameter("content_type", OpenApiTypes.STR, description="app_label.model"),
@@ -22,6 +23,7 @@ class AuditEntryViewSet(viewsets.ReadOnlyModelViewSet):
     """Read-only: the trail is append-only for everybody, the API included."""
 
     permission = "audit.view_auditentry"
+    read_audit = {"list": Read("audit.listed"), "retrieve": Read("audit.viewed", AuditEntry)}
     serializer_class = AuditEntrySerializer
     ordering = "-id"
 

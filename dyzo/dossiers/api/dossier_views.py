@@ -9,12 +9,12 @@ from rest_framework.response import Response
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
-from dyzo.audit import audit
+from dyzo.audit.reads import Read
 from dyzo.dossiers import services
 from dyzo.dossiers.access import may_change_dossier
 from dyzo.dossiers.api import serializers as s
 from dyzo.dossiers.constants import DossierStatus
-from dyzo.dossiers.models import Dossier
+from dyzo.dossiers.models import Document, Dossier
 
 DOSSIER_FILTERS = [
     OpenApiParameter("status", OpenApiTypes.STR, enum=DossierStatus.values),
@@ -65,6 +65,14 @@ class DossierViewSet(
     ordering = ("-id",)
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     parser_classes = [JSONParser, MultiPartParser]
+    read_audit = {
+        "list": Read("dossier.listed"),
+        "retrieve": Read("dossier.viewed", Dossier),
+        "activities": Read("dossier.activities_viewed", Dossier),
+        "documents": Read("dossier.documents_viewed", Dossier),
+        "document_download": Read("dossier.document_downloaded", Document, "document_pk"),
+        "team": Read("dossier.team_viewed", Dossier),
+    }
 
     @property
     def write_permission(self):
@@ -106,16 +114,8 @@ class DossierViewSet(
     def _dossier_response(self, dossier, code=status.HTTP_200_OK):
         return Response(s.DossierSerializer(dossier).data, status=code)
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        ids = [row["id"] for row in response.data.get("results", [])]
-        audit.log(None, "dossier.listed", actor=request.user, data={"ids": ids})
-        return response
-
     def retrieve(self, request, *args, **kwargs):
-        dossier = self.get_object()
-        audit.log(dossier, "dossier.viewed", actor=request.user)
-        return self._dossier_response(dossier)
+        return self._dossier_response(self.get_object())
 
     def create(self, request, *args, **kwargs):
         serializer = s.DossierCreateSerializer(data=request.data, context={"request": request})
@@ -247,7 +247,6 @@ class DossierViewSet(
     @action(detail=True, methods=["get"], url_path=r"documents/(?P<document_pk>\d+)/download")
     def document_download(self, request, pk=None, document_pk=None):
         document = get_object_or_404(self.get_object().documents.all(), pk=document_pk)
-        audit.log(document, "dossier.document_downloaded", actor=request.user)
         return FileResponse(
             document.file.open("rb"),
             as_attachment=True,

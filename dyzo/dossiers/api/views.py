@@ -5,7 +5,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import JSONParser, MultiPartParser
 
 from dyzo.api.params import year_param
-from dyzo.audit import audit
+from dyzo.audit.reads import Read
 from dyzo.dossiers import services
 from dyzo.dossiers.access import may_change_advice
 from dyzo.dossiers.api.dossier_views import DossierViewSet
@@ -13,23 +13,6 @@ from dyzo.dossiers.api.serializers import AdviceEntrySerializer, EntrepreneurSer
 from dyzo.dossiers.models import AdviceEntry, Entrepreneur
 
 __all__ = ["AdviceEntryViewSet", "DossierViewSet", "EntrepreneurViewSet"]
-
-
-class AuditedReadsMixin:
-    """Reading personal data is logged: one entry per list page and per object."""
-
-    audit_prefix = ""
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        ids = [row["id"] for row in response.data.get("results", [])]
-        audit.log(None, f"{self.audit_prefix}.listed", actor=request.user, data={"ids": ids})
-        return response
-
-    def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        audit.log(self.get_object(), f"{self.audit_prefix}.viewed", actor=request.user)
-        return response
 
 
 @extend_schema_view(
@@ -42,7 +25,6 @@ class AuditedReadsMixin:
     partial_update=extend_schema(summary="Change an entrepreneur's details"),
 )
 class EntrepreneurViewSet(
-    AuditedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -53,7 +35,10 @@ class EntrepreneurViewSet(
     serializer_class = EntrepreneurSerializer
     ordering = ("last_name", "first_name", "id")
     http_method_names = ["get", "post", "patch", "head", "options"]
-    audit_prefix = "entrepreneur"
+    read_audit = {
+        "list": Read("entrepreneur.listed"),
+        "retrieve": Read("entrepreneur.viewed", Entrepreneur),
+    }
 
     @property
     def write_permission(self):
@@ -92,7 +77,6 @@ class EntrepreneurViewSet(
     partial_update=extend_schema(summary="Change an advice entry"),
 )
 class AdviceEntryViewSet(
-    AuditedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -104,7 +88,10 @@ class AdviceEntryViewSet(
     ordering = ("-asked_on", "-id")
     http_method_names = ["get", "post", "patch", "head", "options"]
     parser_classes = [JSONParser, MultiPartParser]
-    audit_prefix = "advice"
+    read_audit = {
+        "list": Read("advice.listed"),
+        "retrieve": Read("advice.viewed", AdviceEntry),
+    }
 
     @property
     def write_permission(self):

@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 
 from dyzo.api.params import year_param
+from dyzo.audit.reads import NO_PERSONAL_DATA
 from dyzo.localgov.api.serializers import MunicipalitySerializer
 from dyzo.localgov.models import Municipality
 
@@ -17,6 +18,7 @@ from dyzo.localgov.models import Municipality
 )
 class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
     permission = "localgov.view_municipality"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = MunicipalitySerializer
     lookup_field = "nis_code"
     ordering = "nis_code"

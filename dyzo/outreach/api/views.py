@@ -5,6 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from dyzo.api.params import year_param
+from dyzo.audit.reads import NO_PERSONAL_DATA, Read
 from dyzo.outreach import services
 from dyzo.outreach.access import visible_contacts
 from dyzo.outreach.api.serializers import (
@@ -12,7 +13,7 @@ from dyzo.outreach.api.serializers import (
     ContactUpdateSerializer,
     DeclineReasonSerializer,
 )
-from dyzo.outreach.models import DeclineReason
+from dyzo.outreach.models import Contact, DeclineReason
 
 MUNICIPALITY = OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code")
 
@@ -37,6 +38,7 @@ class ContactViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "outreach.view_contact"
+    read_audit = {"list": Read("contact.listed"), "retrieve": Read("contact.viewed", Contact)}
     serializer_class = ContactSerializer
     ordering = ("-happened_on", "-id")
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -91,6 +93,7 @@ class DeclineReasonViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "outreach.view_declinereason"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = DeclineReasonSerializer
     ordering = ("-year", "-id")
 

@@ -33,8 +33,9 @@ def test_the_list_costs_the_same_for_1_and_20_rows(
     client.force_login(worker_of_gent)
 
     # Session, user, the user's municipalities, the page of dossiers (with municipality,
-    # entrepreneur and report joined), the role's permissions for the navigation.
-    with django_assert_num_queries(5):
+    # entrepreneur and report joined), the role's permissions for the navigation, the
+    # read's audit entry.
+    with django_assert_num_queries(6):
         response = client.get(URL)
 
     assert len(response.context["page"].items) == rows

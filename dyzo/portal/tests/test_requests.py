@@ -63,8 +63,8 @@ def test_the_list_costs_the_same_for_1_and_20_rows(
     client.force_login(worker_of_gent)
 
     # Session, user, the role's permissions, the user's municipalities, the page of
-    # requests (with municipality, submitter and dossier joined).
-    with django_assert_num_queries(5):
+    # requests (with municipality, submitter and dossier joined), the read's audit entry.
+    with django_assert_num_queries(6):
         response = client.get(LIST)
 
     assert len(response.context["page"].items) == rows
