@@ -19,6 +19,8 @@ api_patterns = [
     path("", include("dyzo.audit.api.urls")),
 ]
 
+handler404 = "dyzo.views.not_found"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("i18n/setlang/", shows_no_personal_data(set_language), name="set_language"),

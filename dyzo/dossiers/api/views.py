@@ -1,14 +1,13 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import JSONParser, MultiPartParser
 
-from dyzo.api.params import year_param
 from dyzo.audit.reads import Read
 from dyzo.dossiers import services
 from dyzo.dossiers.access import may_change_advice
 from dyzo.dossiers.api.dossier_views import DossierViewSet
+from dyzo.dossiers.api.filters import AdviceEntryFilterSet, EntrepreneurFilterSet
 from dyzo.dossiers.api.serializers import AdviceEntrySerializer, EntrepreneurSerializer
 from dyzo.dossiers.models import AdviceEntry, Entrepreneur
 
@@ -18,7 +17,6 @@ __all__ = ["AdviceEntryViewSet", "DossierViewSet", "EntrepreneurViewSet"]
 @extend_schema_view(
     list=extend_schema(
         summary="Entrepreneurs visible to the user",
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="Name or KBO number")],
     ),
     retrieve=extend_schema(summary="One entrepreneur"),
     create=extend_schema(summary="Register an entrepreneur (no national register number)"),
@@ -34,6 +32,7 @@ class EntrepreneurViewSet(
     permission = "dossiers.view_entrepreneur"
     serializer_class = EntrepreneurSerializer
     ordering = ("last_name", "first_name", "id")
+    filterset_class = EntrepreneurFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
     read_audit = {
         "list": Read("entrepreneur.listed"),
@@ -50,8 +49,7 @@ class EntrepreneurViewSet(
 
     def get_queryset(self):
         # The municipality's NIS code is on every row: joined, not a query per row.
-        queryset = Entrepreneur.objects.visible_to(self.request.user).select_related("municipality")
-        return queryset.search(self.request.query_params.get("q", ""))
+        return Entrepreneur.objects.visible_to(self.request.user).select_related("municipality")
 
     def perform_create(self, serializer):
         serializer.instance = services.create_entrepreneur(
@@ -67,10 +65,6 @@ class EntrepreneurViewSet(
 @extend_schema_view(
     list=extend_schema(
         summary="Phone and mail advice visible to the user",
-        parameters=[
-            OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code"),
-            OpenApiParameter("year", OpenApiTypes.INT),
-        ],
     ),
     retrieve=extend_schema(summary="One advice entry"),
     create=extend_schema(summary="Log advice given by phone or mail (by the caller)"),
@@ -86,6 +80,7 @@ class AdviceEntryViewSet(
     permission = "dossiers.view_adviceentry"
     serializer_class = AdviceEntrySerializer
     ordering = ("-asked_on", "-id")
+    filterset_class = AdviceEntryFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
     parser_classes = [JSONParser, MultiPartParser]
     read_audit = {
@@ -101,13 +96,7 @@ class AdviceEntryViewSet(
 
     def get_queryset(self):
         # Municipality is shown on every row: joined.
-        queryset = AdviceEntry.objects.visible_to(self.request.user).select_related("municipality")
-        params = self.request.query_params
-        if params.get("municipality"):
-            queryset = queryset.filter(municipality__nis_code=params["municipality"])
-        if (year := year_param(self.request)) is not None:
-            queryset = queryset.filter(asked_on__year=year)
-        return queryset
+        return AdviceEntry.objects.visible_to(self.request.user).select_related("municipality")
 
     def perform_create(self, serializer):
         serializer.instance = services.log_advice(
