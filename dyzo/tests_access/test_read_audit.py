@@ -162,3 +162,27 @@ def test_admin_pages_are_audited_as_reads(world):
 
     assert response.status_code == 200
     assert [entry.code for entry in entries if entry.code.startswith("admin.")] == ["admin.viewed"]
+
+
+# The pages and endpoints the review of issue 9 found writing no entry.
+FOUND_IN_REVIEW = [
+    "portal:dossier_list",
+    "reports:list",
+    "dossiers:advice_list",
+    "dossiers:edit",
+    "dossiers:entrepreneur_edit",
+    "dossier-activities",
+    "dossier-documents",
+    "dossier-team",
+    "report-versions",
+    "help-request-detail",
+]
+
+
+@pytest.mark.parametrize("key", FOUND_IN_REVIEW)
+def test_the_reads_found_in_review_are_audited(key, world):
+    route = next(route for route in ROUTES if route.key == key)
+    rule = RULES[key]
+
+    assert declaration(_match(route), "GET").is_personal
+    assert _problem(route, rule, world) is None
