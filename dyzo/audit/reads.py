@@ -11,8 +11,8 @@ of a read (and, for one object, its model and the URL argument naming it):
 
 A view that shows none declares that instead (`@shows_no_personal_data`, or
 `read_audit = NO_PERSONAL_DATA`). `ReadAuditMiddleware` then writes one entry (one INSERT)
-for every GET or HEAD that the declared view answers with a 2xx; refused and failed reads
-write nothing. A list view may name the rows it showed with `shown(request, rows)`.
+for every GET that the declared view answers with a 2xx (a HEAD shows no body); refused
+and failed reads write nothing. A list view may name the rows it showed with `shown(request, rows)`.
 
 dyzo/tests_access/test_read_audit.py walks every URL pattern: a view without a
 declaration, or one that shows an entrepreneur's name without writing an entry, fails it.
@@ -24,7 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from dyzo.audit import audit
 
-READ_METHODS = ("GET", "HEAD")
+READ_METHODS = ("GET",)
 ADMIN_NAMESPACE = "admin"
 # The Django admin is generated: one code for every page of it that a staff member reads.
 ADMIN_READ_CODE = "admin.viewed"
