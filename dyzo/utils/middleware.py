@@ -1,7 +1,10 @@
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
+from dyzo.api.exceptions import error_body
+
 JSON_NUL = b"\\u0000"
+API_PREFIX = "/api/"
 
 
 class RejectNullCharactersMiddleware:
@@ -17,7 +20,10 @@ class RejectNullCharactersMiddleware:
 
     def __call__(self, request):
         if self._has_null_character(request):
-            return HttpResponseBadRequest(_("The request contains a NUL character."))
+            message = _("The request contains a NUL character.")
+            if request.path_info.startswith(API_PREFIX):
+                return JsonResponse(error_body(message, "invalid"), status=400)
+            return HttpResponseBadRequest(message)
         return self.get_response(request)
 
     @staticmethod
