@@ -24,7 +24,8 @@ from dyzo.billing.api.serializers import (
 from dyzo.billing.documents import stored_files
 from dyzo.billing.models import Invoice
 
-BINARY = {(200, "application/octet-stream"): OpenApiTypes.BINARY}
+PDF = {(200, "application/pdf"): OpenApiTypes.BINARY}
+XML = {(200, "application/xml"): OpenApiTypes.BINARY}
 
 
 @extend_schema_view(
@@ -79,7 +80,9 @@ class InvoiceViewSet(
         return Response(self.get_serializer(invoice).data)
 
     @extend_schema(
-        request=CreditNoteRequestSerializer, summary="Issue a credit note for the invoice"
+        request=CreditNoteRequestSerializer,
+        responses={201: InvoiceSerializer},
+        summary="Issue a credit note for the invoice",
     )
     @action(detail=True, methods=["post"])
     def credit(self, request, pk=None):
@@ -115,12 +118,12 @@ class InvoiceViewSet(
         response["Content-Disposition"] = f'attachment; filename="{invoice.number}.{ext}"'
         return response
 
-    @extend_schema(responses=BINARY, summary="The PDF of an issued invoice")
+    @extend_schema(responses=PDF, summary="The PDF of an issued invoice")
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
         return self._file("pdf")
 
-    @extend_schema(responses=BINARY, summary="The UBL (Peppol BIS 3.0) of an issued invoice")
+    @extend_schema(responses=XML, summary="The UBL (Peppol BIS 3.0) of an issued invoice")
     @action(detail=True, methods=["get"])
     def ubl(self, request, pk=None):
         return self._file("ubl")
