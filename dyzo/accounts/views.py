@@ -9,8 +9,10 @@ from django.views.decorators.http import require_http_methods
 from dyzo.accounts.forms import TokenForm
 from dyzo.accounts.two_factor import confirmed_device, pending_device, qr_data_url, secret_of
 from dyzo.audit import audit
+from dyzo.audit.reads import shows_no_personal_data
 
 
+@shows_no_personal_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor(request):
@@ -25,6 +27,7 @@ def two_factor(request):
     return render(request, "accounts/two_factor.html", {"form": form})
 
 
+@shows_no_personal_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request):

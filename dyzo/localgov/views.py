@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from dyzo.audit.reads import audits_read, shows_no_personal_data
 from dyzo.localgov.access import can_view_registry, get_municipality_for_user
 from dyzo.localgov.forms import MunicipalityFilterForm
 from dyzo.localgov.models import Municipality
@@ -7,6 +8,7 @@ from dyzo.localgov.sections import municipality_sections
 from dyzo.utils.pagination import keyset_page
 
 
+@shows_no_personal_data
 @can_view_registry
 def municipality_list(request):
     form = MunicipalityFilterForm(request.GET)
@@ -21,6 +23,8 @@ def municipality_list(request):
     return render(request, template, {"form": form, "page": page, "year": year})
 
 
+# Other apps' sections may list dossiers (dyzo/dossiers/sections.py): a read when they do.
+@audits_read("dossier.listed", when_shown=True)
 @can_view_registry
 def municipality_detail(request, nis_code):
     municipality = get_municipality_for_user(request.user, nis_code)

@@ -1,9 +1,10 @@
 import re
 from urllib.parse import parse_qsl
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
+from dyzo.api.exceptions import error_body
 from dyzo.utils.uploads import parse_keeping_file_names
 
 JSON_NUL = b"\\u0000"
@@ -11,6 +12,7 @@ JSON_NUL = b"\\u0000"
 # column can hold it, and SQLite's driver raises OverflowError instead of finding nothing.
 WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 LARGEST_INTEGER = 2**63 - 1
+API_PREFIX = "/api/"
 
 
 class CheckRequestValuesMiddleware:
@@ -30,6 +32,9 @@ class CheckRequestValuesMiddleware:
         if request.content_type == "multipart/form-data":
             parse_keeping_file_names(request)
         problem = self._problem(request)
+        if problem and request.path_info.startswith(API_PREFIX):
+            # The API's one error shape (dyzo/api/exceptions.py).
+            return JsonResponse(error_body(problem, "invalid"), status=400)
         if problem:
             return HttpResponseBadRequest(problem, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

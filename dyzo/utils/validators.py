@@ -3,7 +3,8 @@ database: without them Django derives an integer's range from the database backe
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+MIN_YEAR, MAX_YEAR = 1900, 2100
+YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
 # One activity or answer takes at most a working day.
 MINUTES_VALIDATORS = [MaxValueValidator(24 * 60)]
 # More than any Belgian municipality has inhabitants.

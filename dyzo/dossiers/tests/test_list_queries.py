@@ -15,8 +15,9 @@ LISTS = [
     (reverse("dossiers:list"), 7),
     # 4 the page (municipality joined), 5 audit entry of the read.
     (reverse("dossiers:entrepreneur_list"), 5),
-    # 4 the page (municipality and handler joined), 5 municipality filter choices.
-    (reverse("dossiers:advice_list"), 5),
+    # 4 the page (municipality and handler joined), 5 municipality filter choices,
+    # 6 audit entry of the read.
+    (reverse("dossiers:advice_list"), 6),
     # 4 the page, 5 audit entry of the read.
     ("/api/v1/dossiers/", 5),
     ("/api/v1/entrepreneurs/", 5),
