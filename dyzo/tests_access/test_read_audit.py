@@ -70,7 +70,8 @@ def _personal_text(response) -> bool:
 def _problem(route, rule, world) -> str | None:
     persona = _reader(rule)
     url = _url(route, rule, world)
-    read = declaration(resolve(url), "GET")
+    path = url.split("?")[0]  # a rule may add a query string
+    read = declaration(resolve(path), "GET")
     response, entries = _get(world, persona, url)
     where = f"{persona} GET {url} -> {response.status_code}"
     if not checks.is_allowed(response) or response.status_code >= 300:
@@ -83,9 +84,10 @@ def _problem(route, rule, world) -> str | None:
     if codes != [read.code]:
         return f"{where}: wrote {codes}, expected one {read.code!r}"
     entry = entries[-1]
-    if entry.actor_id != world.users[persona].pk or entry.path != url.split("?")[0]:
+    reader = world.users.get(persona)  # None: anonymous (a survey's e-mail link)
+    if entry.actor_id != (reader.pk if reader else None) or entry.path != path:
         return f"{where}: entry names {entry.actor_username} at {entry.path}"
-    if read.model and entry.object_id != str(resolve(url).kwargs[read.lookup]):
+    if read.model and entry.object_id != str(resolve(path).kwargs[read.lookup]):
         return f"{where}: entry names object {entry.object_id}"
     return None
 

@@ -5,6 +5,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from dyzo.audit.reads import NO_PERSONAL_DATA
 from dyzo.knowledge import services
 from dyzo.knowledge.api.serializers import GuideSerializer, TopicSerializer
 from dyzo.knowledge.models import Guide, Topic
@@ -34,6 +35,7 @@ class GuideViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "knowledge.view_guide"
+    read_audit = NO_PERSONAL_DATA
     write_permission = "knowledge.change_guide"
     serializer_class = GuideSerializer
     filter_backends = [filters.DjangoFilterBackend]
@@ -76,6 +78,7 @@ class GuideViewSet(
 )
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     permission = "knowledge.view_topic"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = TopicSerializer
     queryset = Topic.objects.all()
     lookup_field = "slug"
