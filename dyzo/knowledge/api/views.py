@@ -1,4 +1,3 @@
-from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -7,18 +6,9 @@ from rest_framework.response import Response
 
 from dyzo.audit.reads import NO_PERSONAL_DATA
 from dyzo.knowledge import services
+from dyzo.knowledge.api.filters import GuideFilterSet
 from dyzo.knowledge.api.serializers import GuideSerializer, TopicSerializer
 from dyzo.knowledge.models import Guide, Topic
-
-
-class GuideFilter(filters.FilterSet):
-    topic = filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(), to_field_name="slug", help_text="Topic code"
-    )
-
-    class Meta:
-        model = Guide
-        fields = ["topic", "status", "language"]
 
 
 @extend_schema_view(
@@ -38,8 +28,7 @@ class GuideViewSet(
     read_audit = NO_PERSONAL_DATA
     write_permission = "knowledge.change_guide"
     serializer_class = GuideSerializer
-    filter_backends = [filters.DjangoFilterBackend]
-    filterset_class = GuideFilter
+    filterset_class = GuideFilterSet
     ordering = ("topic__position", "title", "id")
     http_method_names = ["get", "post", "patch", "head", "options"]
 
