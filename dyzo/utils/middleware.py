@@ -33,8 +33,10 @@ class CheckRequestValuesMiddleware:
             parse_keeping_file_names(request)
         problem = self._problem(request)
         if problem and request.path_info.startswith(API_PREFIX):
-            # The API's one error shape (dyzo/api/exceptions.py).
-            return JsonResponse(error_body(problem, "invalid"), status=400)
+            # The API's one error shape (dyzo/api/exceptions.py), naming the query
+            # parameters whose numbers are too large.
+            fields = {name: [problem] for name in self._too_large_parameters(request)}
+            return JsonResponse(error_body(problem, "invalid", fields), status=400)
         if problem:
             return HttpResponseBadRequest(problem, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
@@ -46,6 +48,11 @@ class CheckRequestValuesMiddleware:
         if any(_too_large(value) for value in values):
             return _("A number in the request is too large.")
         return None
+
+    @staticmethod
+    def _too_large_parameters(request) -> list[str]:
+        pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        return list(dict.fromkeys(name for name, value in pairs if _too_large(value)))
 
     @staticmethod
     def _query_values(request) -> list[str]:
