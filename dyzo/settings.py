@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "django_filters",
     "django_htmx",
     "csp",
     "axes",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "dyzo.accounts.middleware.SessionLimitsMiddleware",
     "dyzo.accounts.middleware.TwoFactorMiddleware",
     "dyzo.audit.context.AuditContextMiddleware",
+    "dyzo.audit.reads.ReadAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -221,6 +223,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["dyzo.api.permissions.RolePermission"],
     "DEFAULT_PAGINATION_CLASS": "dyzo.api.pagination.KeysetPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "dyzo.api.exceptions.exception_handler",
@@ -232,6 +235,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "dyzo.api.schema.document_errors",
+    ],
     # Each choice set is named after its TextChoices class, so fields named alike ("status",
     # "kind") in different apps do not collide (drf_spectacular.W001 in check --deploy).
     "ENUM_NAME_OVERRIDES": {

@@ -3,8 +3,10 @@ from rest_framework.permissions import IsAuthenticated
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from dyzo import views
+from dyzo.audit.reads import shows_no_personal_data
 
 api_patterns = [
     path("", include("dyzo.localgov.api.urls")),
@@ -19,9 +21,11 @@ api_patterns = [
     path("", include("dyzo.billing.api.urls")),
 ]
 
+handler404 = "dyzo.views.not_found"
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", shows_no_personal_data(set_language), name="set_language"),
     path("accounts/", include("dyzo.accounts.urls")),
     path("municipalities/", include("dyzo.localgov.urls")),
     path("agreements/", include("dyzo.agreements.urls")),
@@ -38,7 +42,7 @@ urlpatterns = [
     path("api/v1/", include(api_patterns)),
     path(
         "api/schema/",
-        SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
+        shows_no_personal_data(SpectacularAPIView.as_view(permission_classes=[IsAuthenticated])),
         name="api-schema",
     ),
     path("admin/", admin.site.urls),

@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from dyzo.accounts.two_factor import confirmed_device, requires_two_factor
+from dyzo.api.exceptions import error_body
 from dyzo.audit import audit
 
 LOGIN_AT = "dyzo_login_at"
@@ -128,7 +129,7 @@ class TwoFactorMiddleware:
     def _second_factor_response(self, request):
         if request.path_info.startswith("/api/"):
             detail = _("Log in with your second factor (authenticator app) first.")
-            return JsonResponse({"detail": detail}, status=403)
+            return JsonResponse(error_body(detail, "second_factor_required"), status=403)
         has_device = confirmed_device(request.user) is not None
         url = reverse("accounts:two_factor" if has_device else "accounts:two_factor_setup")
         next_url = request.get_full_path()

@@ -11,11 +11,13 @@ from dyzo.accounts.forms import TokenForm
 from dyzo.accounts.models import User
 from dyzo.accounts.two_factor import confirmed_device, pending_device, qr_data_url, secret_of
 from dyzo.audit import audit
+from dyzo.audit.reads import shows_no_personal_data
 from dyzo.utils.access import login_and_permission_required
 
 CHOICES_LIMIT = 50
 
 
+@shows_no_personal_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor(request):
@@ -30,6 +32,7 @@ def two_factor(request):
     return render(request, "accounts/two_factor.html", {"form": form})
 
 
+@shows_no_personal_data
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request):

@@ -1,21 +1,20 @@
-"""Query parameters that several API views read, checked once."""
+"""A query parameter read outside a FilterSet, checked as the FilterSets check it.
+
+List endpoints filter through FilterSets (dyzo/api/filters.py); this is for a view that
+reads a year without listing anything.
+"""
 
 from rest_framework import serializers
 
-from django.utils.translation import gettext as _
+from django import forms
 
-from dyzo.utils.validators import year_bounds
+from dyzo.api.filters import YearField
 
 
 def year_param(request, name: str = "year", default: int | None = None) -> int | None:
     """The year in `?name=`, `default` when absent; a clear 400 when it is no plausible year."""
-    raw = request.query_params.get(name, "")
-    if raw == "":
-        return default
-    earliest, latest = year_bounds()
-    if not raw.isdigit() or not earliest <= int(raw) <= latest:
-        message = _("Enter a year between %(earliest)s and %(latest)s.")
-        raise serializers.ValidationError(
-            {name: [message % {"earliest": earliest, "latest": latest}]}
-        )
-    return int(raw)
+    try:
+        year = YearField(required=False).clean(request.query_params.get(name, ""))
+    except forms.ValidationError as error:
+        raise serializers.ValidationError({name: error.messages}) from error
+    return default if year is None else year

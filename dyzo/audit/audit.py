@@ -51,12 +51,21 @@ def log(obj, code: str, *, actor, data: dict | None = None, request=None) -> Aud
     `actor` is the user who acted (None for the system, e.g. a scheduled command). Without
     `request`, the request being handled (if any) tells where the action came from.
     """
-    request = request or current_request()
-    entry = AuditEntry(code=code, data=mask(data or {}), **_actor_fields(actor))
+    about = {}
     if obj is not None:
-        entry.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-        entry.object_id = str(obj.pk)
-        entry.object_repr = describe(obj)
+        about = {
+            "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            "object_id": str(obj.pk),
+            "object_repr": describe(obj),
+        }
+    return log_fields(code, actor=actor, data=data, request=request, **about)
+
+
+def log_fields(code: str, *, actor, data: dict | None = None, request=None, **about):
+    """`log` for callers that name the object by its fields (`content_type`, `object_id`,
+    `object_repr`) without loading it: one INSERT and nothing else."""
+    request = request or current_request()
+    entry = AuditEntry(code=code, data=mask(data or {}), **_actor_fields(actor), **about)
     if request is not None:
         entry.ip_address = client_ip(request)
         entry.user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]

@@ -3,10 +3,12 @@ from django.views.decorators.http import require_GET
 
 from dyzo.audit.forms import AuditFilterForm
 from dyzo.audit.models import AuditEntry
+from dyzo.audit.reads import audits_read
 from dyzo.utils.access import login_and_permission_required
 from dyzo.utils.pagination import keyset_page
 
 
+@audits_read("audit.listed")
 @require_GET
 @login_and_permission_required("audit.view_auditentry")
 def entry_list(request):

@@ -1,12 +1,11 @@
 """Who may see which invoice. Finance (coordinators by default) sees and manages all; a
-municipal worker sees the issued invoices of their own parties; others nothing. Every load
-of an invoice through `get_invoice_for_user` is a read of financial data and is audited
-here, so no view can forget it."""
+municipal worker sees the issued invoices of their own parties; others nothing. Reads of
+invoices are audited by the views' declarations (`dyzo.audit.reads`: one entry per
+successful GET), not here, so a read is never logged twice."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from dyzo.audit import audit
 from dyzo.billing.models import Invoice
 from dyzo.utils.access import login_and_permission_required
 
@@ -14,9 +13,9 @@ finance_required = login_and_permission_required("billing.finance")
 invoices_required = login_and_permission_required("billing.view_invoice")
 
 
-def get_invoice_for_user(user, pk, *, manage: bool = False, read: str = "viewed") -> Invoice:
+def get_invoice_for_user(user, pk, *, manage: bool = False) -> Invoice:
     """The invoice if visible (404 otherwise); 403 when `manage` is asked by a user without
-    the finance permission. Logs "invoice.<read>" in the audit trail."""
+    the finance permission."""
     invoice = get_object_or_404(
         Invoice.objects.visible_to(user).select_related(
             "buyer", "municipality", "credited_invoice"
@@ -25,5 +24,4 @@ def get_invoice_for_user(user, pk, *, manage: bool = False, read: str = "viewed"
     )
     if manage and not user.has_perm("billing.finance"):
         raise PermissionDenied
-    audit.log(invoice, f"invoice.{read}", actor=user)
     return invoice

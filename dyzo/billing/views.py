@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from dyzo.agreements.constants import AgreementForm
+from dyzo.audit.reads import audits_read, shown, shows_no_personal_data
 from dyzo.billing import finance, services
 from dyzo.billing.access import finance_required, get_invoice_for_user, invoices_required
 from dyzo.billing.constants import PaymentState
@@ -40,6 +41,7 @@ def _year(request) -> int | None:
     return int(value)
 
 
+@audits_read("invoice.listed")
 @invoices_required
 def invoice_list(request):
     queryset = Invoice.objects.visible_to(request.user).select_related("buyer", "municipality")
@@ -47,9 +49,11 @@ def invoice_list(request):
     if year:
         queryset = queryset.filter(year=year)
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    shown(request, page.items)
     return render(request, "billing/invoice_list.html", {"page": page, "year": year})
 
 
+@audits_read("invoice.viewed", model=Invoice)
 @invoices_required
 def invoice_detail(request, pk):
     invoice = get_invoice_for_user(request.user, pk)
@@ -68,7 +72,7 @@ def invoice_detail(request, pk):
 
 
 def _download(request, pk, kind):
-    invoice = get_invoice_for_user(request.user, pk, read="downloaded")
+    invoice = get_invoice_for_user(request.user, pk)
     if not invoice.is_issued:
         raise Http404(_("A draft has no documents yet."))
     pdf, ubl = stored_files(invoice)
@@ -80,18 +84,21 @@ def _download(request, pk, kind):
     return response
 
 
+@audits_read("invoice.downloaded", model=Invoice)
 @require_safe
 @invoices_required
 def invoice_pdf(request, pk):
     return _download(request, pk, "pdf")
 
 
+@audits_read("invoice.downloaded", model=Invoice)
 @require_safe
 @invoices_required
 def invoice_ubl(request, pk):
     return _download(request, pk, "ubl")
 
 
+@shows_no_personal_data
 @finance_required
 def invoice_create(request):
     form = DraftInvoiceForm(request.POST or None)
@@ -158,15 +165,18 @@ def reminder_send(request, pk):
     return _act(request, pk, lambda inv: services.send_reminder(inv, actor=request.user))
 
 
+@audits_read("invoice.listed")
 @finance_required
 def receivables(request):
     today = datetime.date.today()
     rows = list(finance.receivables(today))
     for invoice in rows:
         invoice.overdue_days = invoice.days_overdue(today)
+    shown(request, rows)
     return render(request, "billing/receivables.html", {"rows": rows, "today": today})
 
 
+@shows_no_personal_data
 @finance_required
 def statement_import(request):
     form = StatementForm(request.POST or None, request.FILES or None)
@@ -193,6 +203,7 @@ def statement_import(request):
     return render(request, "billing/statement_form.html", {"form": form})
 
 
+@audits_read("payment.listed")
 @finance_required
 def unmatched(request):
     payments = Payment.objects.unmatched().order_by("-paid_on", "-id")[:200]
@@ -214,6 +225,7 @@ def payment_assign(request, pk):
     return redirect("billing:unmatched")
 
 
+@audits_read("invoice.exported")
 @finance_required
 def accountant_export(request, year, fmt):
     if fmt not in ("csv", "xlsx") or not 2000 <= year <= 2100:
@@ -228,6 +240,7 @@ def accountant_export(request, year, fmt):
     return response
 
 
+@shows_no_personal_data
 @login_and_permission_required("billing.view_revenue")
 def revenue(request):
     year = _year(request) or datetime.date.today().year
@@ -236,12 +249,14 @@ def revenue(request):
     return render(request, "billing/revenue.html", {"rows": rows, "year": year})
 
 
+@shows_no_personal_data
 @finance_required
 def party_list(request):
     parties = Party.objects.select_related("municipality", "billing").filter(billing__isnull=False)
     return render(request, "billing/party_list.html", {"parties": parties})
 
 
+@shows_no_personal_data
 @finance_required
 def party_edit(request, pk):
     party = get_object_or_404(Party.objects.select_related("municipality"), pk=pk)
@@ -258,6 +273,7 @@ def party_edit(request, pk):
     return render(request, "billing/party_form.html", {"form": form, "party": party})
 
 
+@shows_no_personal_data
 @finance_required
 def party_import(request):
     form = PartyImportForm(request.POST or None, request.FILES or None)

@@ -10,7 +10,10 @@ class TransitionNotAllowed(DossierError):
 
 
 class DossierConflict(DossierError):
-    """Someone else saved the dossier since the form was loaded (optimistic locking)."""
+    """Someone else saved the dossier since the form was loaded (optimistic locking): a
+    409 on the pages and in the API."""
+
+    is_conflict = True
 
 
 class InvalidDocument(DossierError):

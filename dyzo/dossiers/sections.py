@@ -1,6 +1,7 @@
 """The dossiers section of a municipality page (registered in apps.py)."""
 
 from dyzo.accounts.constants import Role
+from dyzo.audit.reads import shown
 from dyzo.dossiers.models import AdviceEntry, Dossier
 
 TEMPLATE = "dossiers/_municipality_section.html"
@@ -22,11 +23,14 @@ def dossiers_section(request, municipality) -> dict | None:
         .select_related("entrepreneur")
         .order_by("-id")[:20]
     )
+    dossiers = list(dossiers)
+    if dossiers:
+        shown(request, dossiers)
     advice = AdviceEntry.objects.visible_to(user).logged().filter(municipality=municipality)
     return {
         "template": TEMPLATE,
         "municipality": municipality,
-        "dossiers": list(dossiers),
+        "dossiers": dossiers,
         "only_own": user.role == Role.EXPERT,
         "advice_count": advice.count(),
     }

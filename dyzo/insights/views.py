@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from dyzo.agreements.constants import AgreementParty
+from dyzo.audit.reads import shows_no_personal_data
 from dyzo.insights.access import can_view_cooperation_report
 from dyzo.insights.charts import geojson_static_path
 from dyzo.insights.classification import forms_through_the_years
@@ -34,6 +35,7 @@ def _figure_data(report: dict) -> dict:
     }
 
 
+@shows_no_personal_data
 @require_GET
 @can_view_cooperation_report
 def cooperation_report_pick(request):
@@ -42,6 +44,7 @@ def cooperation_report_pick(request):
     return redirect("insights:cooperation_report", year=year)
 
 
+@shows_no_personal_data
 @require_GET
 @can_view_cooperation_report
 def cooperation_report(request, year):
@@ -60,6 +63,7 @@ def cooperation_report(request, year):
     return render(request, "insights/cooperation_report.html", context)
 
 
+@shows_no_personal_data
 @require_GET
 @can_view_cooperation_report
 def cooperation_comparison(request, year):
@@ -67,6 +71,7 @@ def cooperation_comparison(request, year):
     return render(request, "insights/_comparison.html", context)
 
 
+@shows_no_personal_data
 @require_GET
 @can_view_cooperation_report
 def cooperation_download(request, year, fmt):
@@ -78,6 +83,7 @@ def cooperation_download(request, year, fmt):
     return response
 
 
+@shows_no_personal_data
 @require_GET
 @can_view_cooperation_report
 def municipality_forms(request, nis_code):

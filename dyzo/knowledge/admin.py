@@ -1,31 +1,25 @@
 from django.contrib import admin
 
 from dyzo.knowledge.models import Guide, GuideVersion, Topic
+from dyzo.utils.admin import ReadOnlyAdmin
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ReadOnlyAdmin):
+    """Read-only: the topics are `constants.TOPICS`, loaded by migration 0003."""
+
     list_display = ["name", "slug", "position"]
 
 
 @admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):
+class GuideAdmin(ReadOnlyAdmin):
     """Read-only: guides change through the service, which keeps the version history."""
 
     list_display = ["title", "topic", "status", "version", "updated_at"]
     list_filter = ["status", "topic"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(GuideVersion)
-class GuideVersionAdmin(GuideAdmin):
+class GuideVersionAdmin(ReadOnlyAdmin):
     list_display = ["guide", "number", "changed_by", "changed_at"]
     list_filter = ["status"]

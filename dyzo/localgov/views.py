@@ -3,6 +3,7 @@ import datetime
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from dyzo.audit.reads import audits_read, shows_no_personal_data
 from dyzo.localgov.access import can_view_registry, get_municipality_for_user
 from dyzo.localgov.choices import municipalities_to_choose, search_choices
 from dyzo.localgov.forms import MunicipalityFilterForm
@@ -11,6 +12,7 @@ from dyzo.localgov.sections import municipality_sections
 from dyzo.utils.pagination import keyset_page
 
 
+@shows_no_personal_data
 @can_view_registry
 def municipality_list(request):
     form = MunicipalityFilterForm(request.GET)
@@ -28,6 +30,8 @@ def municipality_list(request):
     return render(request, template, context)
 
 
+# Other apps' sections may list dossiers (dyzo/dossiers/sections.py): a read when they do.
+@audits_read("dossier.listed", when_shown=True)
 @can_view_registry
 def municipality_detail(request, nis_code):
     municipality = get_municipality_for_user(request.user, nis_code)

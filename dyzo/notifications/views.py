@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from dyzo.audit.reads import audits_read, shown, shows_no_personal_data
 from dyzo.notifications import services
 from dyzo.notifications.forms import PreferenceForm
 from dyzo.notifications.mail import preference_of
@@ -32,10 +33,12 @@ def get_notification_for_user(user, pk) -> Notification:
     return get_object_or_404(Notification.objects.addressed_to(user), pk=pk)
 
 
+@audits_read("notification.listed")
 @login_required
 def notification_list(request):
     queryset = Notification.objects.addressed_to(request.user)
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    shown(request, page.items)
     return render(request, "notifications/list.html", {"page": page})
 
 
@@ -59,6 +62,7 @@ def notification_read_all(request):
     return redirect("notifications:list")
 
 
+@shows_no_personal_data
 @login_required
 def preferences(request):
     current = preference_of(request.user)
@@ -71,6 +75,7 @@ def preferences(request):
     return render(request, "notifications/preferences.html", {"form": form})
 
 
+@audits_read("notification.outbox_viewed")
 @login_required
 def outbox(request):
     """The e-mails of the queue: your own; administrators see every mail with its error."""

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dyzo.audit.reads import audits_read, shown, shows_no_personal_data
 from dyzo.localgov.access import get_municipality_for_user
 from dyzo.localgov.models import Municipality
 from dyzo.outreach import services
@@ -20,23 +21,26 @@ from dyzo.outreach.access import (
 )
 from dyzo.outreach.errors import OutreachError
 from dyzo.outreach.forms import ContactFilterForm, ContactForm, DeclineReasonForm
-from dyzo.outreach.models import DeclineReason
+from dyzo.outreach.models import Contact, DeclineReason
 from dyzo.utils.pagination import keyset_page
 
 LIST_ORDER = ["-happened_on", "-id"]
 
 
+@audits_read("contact.listed")
 @can_view_contacts
 def contact_list(request):
     form = ContactFilterForm(request.GET)
     form.is_valid()
     queryset = form.filter(visible_contacts(request.user))
     page = keyset_page(queryset, LIST_ORDER, request.GET.get("after"))
+    shown(request, page.items)
     context = {"form": form, "page": page, "show_notes": may_read_notes(request.user)}
     template = "outreach/_contact_rows.html" if request.htmx else "outreach/contact_list.html"
     return render(request, template, context)
 
 
+@audits_read("contact.listed")
 @can_view_contacts
 def follow_ups_due(request):
     """Follow-ups due today or earlier; by default those of the user, `?all=1` for everyone's."""
@@ -49,6 +53,7 @@ def follow_ups_due(request):
     return render(request, "outreach/follow_ups.html", context)
 
 
+@shows_no_personal_data
 @can_add_contacts
 def contact_create(request):
     initial = {}
@@ -67,6 +72,7 @@ def contact_create(request):
     return render(request, "outreach/contact_form.html", {"form": form})
 
 
+@audits_read("contact.viewed", model=Contact)
 @can_view_contacts
 def contact_edit(request, pk):
     contact = get_contact_for_user(request.user, pk, change=True)
@@ -97,6 +103,7 @@ def follow_up_done(request, pk):
     return redirect(request.POST.get("next") or "outreach:follow_ups")
 
 
+@shows_no_personal_data
 @can_view_reasons
 def decline_reasons(request, nis_code):
     municipality = get_municipality_for_user(request.user, nis_code)

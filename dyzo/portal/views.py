@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from dyzo.agreements.pricing import quote_for
 from dyzo.agreements.views.quotes import quote_pdf_response
+from dyzo.audit.reads import audits_read, shown, shows_no_personal_data
 from dyzo.dossiers.models import Dossier
 from dyzo.portal import services
 from dyzo.portal.access import (
@@ -27,32 +28,38 @@ from dyzo.utils.pagination import keyset_page
 PAGE_SIZE = 25
 
 
+@shows_no_personal_data
 @for_municipal_workers
 def portal_home(request):
     context = {"uses": use_of_year(request.user), "year": datetime.date.today().year}
     return render(request, "portal/home.html", context)
 
 
+@shows_no_personal_data
 @for_municipal_workers
 def quote(request, nis_code):
     municipality = get_own_municipality(request.user, nis_code)
     return render(request, "portal/quote.html", {"quote": quote_for(municipality)})
 
 
+@shows_no_personal_data
 @for_municipal_workers
 def quote_pdf(request, nis_code):
     return quote_pdf_response(get_own_municipality(request.user, nis_code))
 
 
+@audits_read("dossier.listed")
 @for_municipal_workers
 def dossier_list(request):
     queryset = Dossier.objects.visible_to(request.user).select_related(
         "municipality", "entrepreneur", "report"
     )
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    shown(request, page.items)
     return render(request, "portal/dossier_list.html", {"page": page})
 
 
+@audits_read("help_request.listed")
 @login_and_permission_required("portal.view_helprequest")
 def request_list(request):
     queryset = HelpRequest.objects.visible_to(request.user).select_related(
@@ -61,9 +68,11 @@ def request_list(request):
     if request.GET.get("waiting"):
         queryset = queryset.waiting()
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    shown(request, page.items)
     return render(request, "portal/request_list.html", {"page": page})
 
 
+@shows_no_personal_data
 @login_and_permission_required("portal.add_helprequest")
 def request_create(request):
     form = HelpRequestForm(request.POST or None, user=request.user)
@@ -80,6 +89,7 @@ def request_create(request):
     return render(request, "portal/request_form.html", {"form": form})
 
 
+@audits_read("help_request.viewed", model=HelpRequest)
 @login_and_permission_required("portal.view_helprequest")
 def request_detail(request, pk):
     help_request = get_help_request_for_user(request.user, pk)

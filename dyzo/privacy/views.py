@@ -4,8 +4,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from dyzo.audit import audit
+from dyzo.audit.reads import audits_read
 from dyzo.dossiers.access import get_entrepreneur_for_user
+from dyzo.dossiers.models import Entrepreneur
 from dyzo.privacy.errors import ErasureRefused
 from dyzo.privacy.export import export_entrepreneur, file_name
 from dyzo.privacy.forms import ErasureForm
@@ -17,11 +18,11 @@ can_export = login_and_permission_required("privacy.export_entrepreneur")
 can_erase = login_and_permission_required("privacy.erase_entrepreneur")
 
 
+@audits_read("entrepreneur.viewed", model=Entrepreneur)
 @require_GET
 @can_export
 def entrepreneur_privacy(request, pk):
     entrepreneur = get_entrepreneur_for_user(request.user, pk)
-    audit.log(entrepreneur, "entrepreneur.viewed", actor=request.user, request=request)
     context = {
         "entrepreneur": entrepreneur,
         "anonymisation": Anonymisation.objects.filter(entrepreneur=entrepreneur).first(),
@@ -31,12 +32,12 @@ def entrepreneur_privacy(request, pk):
     return render(request, "privacy/entrepreneur_privacy.html", context)
 
 
+@audits_read("export.downloaded", model=Entrepreneur)
 @require_GET
 @can_export
 def entrepreneur_export(request, pk):
     entrepreneur = get_entrepreneur_for_user(request.user, pk)
     content = export_entrepreneur(entrepreneur)
-    audit.log(entrepreneur, "export.downloaded", actor=request.user, request=request)
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{file_name(entrepreneur)}"'
     return response

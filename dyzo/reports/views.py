@@ -6,8 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dyzo.audit import audit
+from dyzo.audit.reads import audits_read
 from dyzo.dossiers.access import get_dossier_for_user
+from dyzo.dossiers.models import Dossier
 from dyzo.reports import services
 from dyzo.reports.access import get_report_for_user, may_approve, may_write
 from dyzo.reports.constants import SECTIONS_BY_CASE_TYPE, ReportSection, ReportStatus
@@ -22,6 +23,7 @@ needs_change = login_and_permission_required("reports.change_writtenreport")
 needs_approve = login_and_permission_required("reports.approve_writtenreport")
 
 
+@audits_read("report.listed")
 @needs_view
 def report_list(request):
     reports = (
@@ -33,10 +35,10 @@ def report_list(request):
     return render(request, "reports/report_list.html", {"reports": reports})
 
 
+@audits_read("report.viewed", model=WrittenReport)
 @needs_view
 def report_detail(request, pk):
     report = get_report_for_user(request.user, pk)
-    audit.log(report, "report.viewed", actor=request.user)
     writer = may_write(request.user, report)
     version = report.approved_version or (report.versions.first() if writer else None)
     context = {
@@ -60,6 +62,7 @@ def _labelled(report, version) -> list[tuple[str, str]]:
     return [(ReportSection(key).label, texts.get(key, "")) for key in report.section_keys]
 
 
+@audits_read("report.viewed", model=Dossier, lookup="dossier_pk")
 @needs_change
 def report_write(request, dossier_pk):
     """Draft the report of a dossier: each save is a new version."""
@@ -118,6 +121,7 @@ def report_deliver(request, pk):
     return redirect("reports:detail", pk=report.pk)
 
 
+@audits_read("report.downloaded", model=WrittenReport)
 @needs_view
 def report_pdf(request, pk):
     report = get_report_for_user(request.user, pk)
@@ -125,7 +129,6 @@ def report_pdf(request, pk):
         messages.error(request, _("The PDF exists once the report is delivered."))
         return redirect("reports:detail", pk=report.pk)
     report = services.ensure_report_pdf(report)
-    audit.log(report, "report.downloaded", actor=request.user)
     return FileResponse(
         report.pdf.open("rb"),
         as_attachment=True,

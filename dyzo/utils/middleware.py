@@ -1,9 +1,10 @@
 import re
 from urllib.parse import parse_qsl
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
+from dyzo.api.exceptions import error_body
 from dyzo.utils.uploads import parse_keeping_file_names
 
 JSON_NUL = b"\\u0000"
@@ -11,6 +12,7 @@ JSON_NUL = b"\\u0000"
 # column can hold it, and SQLite's driver raises OverflowError instead of finding nothing.
 WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 LARGEST_INTEGER = 2**63 - 1
+API_PREFIX = "/api/"
 
 
 class CheckRequestValuesMiddleware:
@@ -30,6 +32,11 @@ class CheckRequestValuesMiddleware:
         if request.content_type == "multipart/form-data":
             parse_keeping_file_names(request)
         problem = self._problem(request)
+        if problem and request.path_info.startswith(API_PREFIX):
+            # The API's one error shape (dyzo/api/exceptions.py), naming the query
+            # parameters whose numbers are too large.
+            fields = {name: [problem] for name in self._too_large_parameters(request)}
+            return JsonResponse(error_body(problem, "invalid", fields), status=400)
         if problem:
             return HttpResponseBadRequest(problem, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
@@ -41,6 +48,11 @@ class CheckRequestValuesMiddleware:
         if any(_too_large(value) for value in values):
             return _("A number in the request is too large.")
         return None
+
+    @staticmethod
+    def _too_large_parameters(request) -> list[str]:
+        pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        return list(dict.fromkeys(name for name, value in pairs if _too_large(value)))
 
     @staticmethod
     def _query_values(request) -> list[str]:

@@ -25,7 +25,8 @@ from dyzo.utils.errors import DomainError
 FIRST_YEAR = 2015
 FIRST_DAY = datetime.date(FIRST_YEAR, 1, 1)
 # The widest any year field may be (fixed, for the API schema); windows narrow it.
-YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+MIN_YEAR, MAX_YEAR = 1900, 2100
+YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
 # One activity or answer takes at most a working day.
 MINUTES_VALIDATORS = [MaxValueValidator(24 * 60)]
 # More than any Belgian municipality has inhabitants.

@@ -1,5 +1,4 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -7,6 +6,7 @@ from rest_framework.response import Response
 
 from dyzo.agreements import services
 from dyzo.agreements.access import visible_agreements
+from dyzo.agreements.api.filters import AgreementFilterSet
 from dyzo.agreements.api.serializers import (
     AgreementSerializer,
     AgreementUpdateSerializer,
@@ -15,17 +15,9 @@ from dyzo.agreements.api.serializers import (
     TariffScheduleSerializer,
     TerminateSerializer,
 )
-from dyzo.agreements.constants import AgreementForm, AgreementStatus
 from dyzo.agreements.models import TariffSchedule
-from dyzo.api.params import year_param
+from dyzo.audit.reads import NO_PERSONAL_DATA
 
-AGREEMENT_FILTERS = [
-    OpenApiParameter("status", OpenApiTypes.STR, enum=AgreementStatus.values),
-    OpenApiParameter("form", OpenApiTypes.STR, enum=AgreementForm.values),
-    OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code"),
-    OpenApiParameter("province", OpenApiTypes.STR, description="Province name"),
-    OpenApiParameter("year", OpenApiTypes.INT, description="In force at any time that year"),
-]
 WRITE_PERMISSIONS = {
     "create": "agreements.add_agreement",
     "sign": "agreements.sign_agreement",
@@ -34,7 +26,7 @@ WRITE_PERMISSIONS = {
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=AGREEMENT_FILTERS, summary="Agreements visible to the user"),
+    list=extend_schema(summary="Agreements visible to the user"),
     retrieve=extend_schema(summary="One agreement"),
     create=extend_schema(summary="Create a draft agreement (fees proposed when left empty)"),
     partial_update=extend_schema(
@@ -49,8 +41,10 @@ class AgreementViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "agreements.view_agreement"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = AgreementSerializer
     ordering = ("-starts_on", "-id")
+    filterset_class = AgreementFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
@@ -60,19 +54,7 @@ class AgreementViewSet(
 
     def get_queryset(self):
         # Municipality and province are shown on every row: one join instead of a query each.
-        queryset = visible_agreements(self.request.user)
-        params = self.request.query_params
-        if params.get("status"):
-            queryset = queryset.filter(status=params["status"])
-        if params.get("form"):
-            queryset = queryset.of_form(params["form"])
-        if params.get("municipality"):
-            queryset = queryset.filter(municipality__nis_code=params["municipality"])
-        if params.get("province"):
-            queryset = queryset.filter(municipality__province__name=params["province"])
-        if (year := year_param(self.request)) is not None:
-            queryset = queryset.in_force_during(year)
-        return queryset
+        return visible_agreements(self.request.user)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -138,6 +120,7 @@ class TariffScheduleViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "agreements.view_tariffschedule"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = TariffScheduleSerializer
     lookup_field = "year"
     ordering = "-year"

@@ -23,6 +23,7 @@ from dyzo.agreements.forms import (
     SignForm,
     TerminateForm,
 )
+from dyzo.audit.reads import shows_no_personal_data
 from dyzo.localgov.models import Municipality
 from dyzo.utils.actions import run_service
 from dyzo.utils.pagination import keyset_page
@@ -30,6 +31,7 @@ from dyzo.utils.pagination import keyset_page
 LIST_ORDER = ["-starts_on", "-id"]
 
 
+@shows_no_personal_data
 @can_view_agreements
 def agreement_list(request):
     form = AgreementFilterForm(request.GET)
@@ -41,6 +43,7 @@ def agreement_list(request):
     return render(request, template, {"form": form, "page": page})
 
 
+@shows_no_personal_data
 @can_view_agreements
 def agreement_detail(request, pk):
     agreement = get_agreement_for_user(request.user, pk)
@@ -53,6 +56,7 @@ def agreement_detail(request, pk):
     return render(request, "agreements/detail.html", context)
 
 
+@shows_no_personal_data
 @can_add_agreements
 def agreement_create(request):
     initial = {}
@@ -82,6 +86,7 @@ def agreement_create(request):
     return render(request, "agreements/form.html", {"form": form})
 
 
+@shows_no_personal_data
 @can_view_agreements
 def agreement_edit(request, pk):
     agreement = get_agreement_for_user(request.user, pk, change=True)
@@ -109,6 +114,7 @@ def agreement_propose(request, pk):
     return redirect("agreements:detail", pk=pk)
 
 
+@shows_no_personal_data
 @can_view_agreements
 def agreement_sign(request, pk):
     agreement = get_agreement_for_user(request.user, pk, sign=True)
@@ -125,6 +131,7 @@ def agreement_sign(request, pk):
     return render(request, "agreements/action.html", context)
 
 
+@shows_no_personal_data
 @can_view_agreements
 def agreement_terminate(request, pk):
     agreement = get_agreement_for_user(request.user, pk, sign=True)
@@ -141,6 +148,7 @@ def agreement_terminate(request, pk):
     return render(request, "agreements/action.html", context)
 
 
+@shows_no_personal_data
 @can_view_agreements
 def agreement_document(request, pk):
     """The signed PDF, served through the access check (media files are not public)."""

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from dyzo.agreements.access import can_view_tariffs
 from dyzo.agreements.pricing import quote_for
+from dyzo.audit.reads import shows_no_personal_data
 from dyzo.localgov.access import get_municipality_for_user
 from dyzo.utils.pdf import render_to_pdf
 
@@ -24,12 +25,14 @@ def quote_pdf_response(municipality) -> HttpResponse:
     return response
 
 
+@shows_no_personal_data
 @can_view_tariffs
 def quote(request, nis_code):
     municipality = get_municipality_for_user(request.user, nis_code)
     return render(request, "agreements/quote.html", quote_context(municipality))
 
 
+@shows_no_personal_data
 @can_view_tariffs
 def quote_pdf(request, nis_code):
     return quote_pdf_response(get_municipality_for_user(request.user, nis_code))

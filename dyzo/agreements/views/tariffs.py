@@ -11,19 +11,23 @@ from dyzo.agreements.access import (
 from dyzo.agreements.errors import TariffError
 from dyzo.agreements.forms import TariffBracketFormSet, TariffScheduleForm, brackets_from
 from dyzo.agreements.models import TariffSchedule
+from dyzo.audit.reads import shows_no_personal_data
 
 
+@shows_no_personal_data
 @can_view_tariffs
 def tariff_list(request):
     schedules = TariffSchedule.objects.prefetch_related("brackets")
     return render(request, "agreements/tariff_list.html", {"schedules": schedules})
 
 
+@shows_no_personal_data
 @can_manage_tariffs
 def tariff_create(request):
     return _edit(request, TariffSchedule())
 
 
+@shows_no_personal_data
 @can_manage_tariffs
 def tariff_edit(request, year):
     return _edit(request, get_tariff_schedule_for_user(request.user, year, change=True))

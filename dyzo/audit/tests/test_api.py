@@ -66,8 +66,8 @@ def test_query_count_does_not_grow_with_rows(
     client.force_login(coordinator)
     client.get(URL)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         # 1. session, 2. user (the role's permissions are cached per process),
-        # 3. the page of entries with their object types (joined).
+        # 3. the page of entries with their object types (joined), 4. the read's entry.
         response = client.get(URL, {"code": "municipality.viewed"})
     assert len(response.json()["results"]) == rows

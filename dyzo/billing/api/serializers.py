@@ -25,7 +25,7 @@ class InvoiceSerializer(serializers.ModelSerializer):
     lines = InvoiceLineSerializer(many=True, read_only=True)
     buyer_name = serializers.CharField(source="buyer.legal_name", read_only=True)
     credited_invoice_number = serializers.CharField(
-        source="credited_invoice.number", read_only=True, default=None
+        source="credited_invoice.number", read_only=True, default=None, allow_null=True
     )
     structured_communication = serializers.CharField(
         source="structured_communication_display", read_only=True

@@ -11,8 +11,9 @@ from rest_framework.views import APIView
 from django.http import HttpResponse
 
 from dyzo.api.params import year_param
-from dyzo.audit import audit
+from dyzo.audit.reads import NO_PERSONAL_DATA, Read
 from dyzo.billing import finance, services
+from dyzo.billing.api.filters import InvoiceFilterSet
 from dyzo.billing.api.serializers import (
     CreditNoteRequestSerializer,
     DraftInvoiceSerializer,
@@ -23,7 +24,8 @@ from dyzo.billing.api.serializers import (
 from dyzo.billing.documents import stored_files
 from dyzo.billing.models import Invoice
 
-BINARY = {(200, "application/octet-stream"): OpenApiTypes.BINARY}
+PDF = {(200, "application/pdf"): OpenApiTypes.BINARY}
+XML = {(200, "application/xml"): OpenApiTypes.BINARY}
 
 
 @extend_schema_view(
@@ -41,6 +43,14 @@ class InvoiceViewSet(
     write_permission = "billing.finance"
     serializer_class = InvoiceSerializer
     ordering = ("-id",)
+    filterset_class = InvoiceFilterSet
+    # Reads are audited by dyzo.audit.reads.ReadAuditMiddleware: one entry per successful GET.
+    read_audit = {
+        "list": Read("invoice.listed"),
+        "retrieve": Read("invoice.viewed", Invoice),
+        "pdf": Read("invoice.downloaded", Invoice),
+        "ubl": Read("invoice.downloaded", Invoice),
+    }
 
     def get_queryset(self):
         # Buyer and credited invoice are on every row, lines in one extra query.
@@ -50,13 +60,8 @@ class InvoiceViewSet(
             .prefetch_related("lines")
         )
 
-    def _load(self, read: str = "viewed") -> Invoice:
-        invoice = self.get_object()
-        audit.log(invoice, f"invoice.{read}", actor=self.request.user)
-        return invoice
-
-    def retrieve(self, request, *args, **kwargs):
-        return Response(self.get_serializer(self._load()).data)
+    def _load(self) -> Invoice:
+        return self.get_object()
 
     def create(self, request, *args, **kwargs):
         data = DraftInvoiceSerializer(data=request.data)
@@ -75,7 +80,9 @@ class InvoiceViewSet(
         return Response(self.get_serializer(invoice).data)
 
     @extend_schema(
-        request=CreditNoteRequestSerializer, summary="Issue a credit note for the invoice"
+        request=CreditNoteRequestSerializer,
+        responses={201: InvoiceSerializer},
+        summary="Issue a credit note for the invoice",
     )
     @action(detail=True, methods=["post"])
     def credit(self, request, pk=None):
@@ -100,7 +107,7 @@ class InvoiceViewSet(
         return Response(status=status.HTTP_201_CREATED)
 
     def _file(self, kind: str):
-        invoice = self._load("downloaded")
+        invoice = self._load()
         if not invoice.is_issued:
             raise NotFound
         pdf, ubl = stored_files(invoice)
@@ -111,12 +118,12 @@ class InvoiceViewSet(
         response["Content-Disposition"] = f'attachment; filename="{invoice.number}.{ext}"'
         return response
 
-    @extend_schema(responses=BINARY, summary="The PDF of an issued invoice")
+    @extend_schema(responses=PDF, summary="The PDF of an issued invoice")
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
         return self._file("pdf")
 
-    @extend_schema(responses=BINARY, summary="The UBL (Peppol BIS 3.0) of an issued invoice")
+    @extend_schema(responses=XML, summary="The UBL (Peppol BIS 3.0) of an issued invoice")
     @action(detail=True, methods=["get"])
     def ubl(self, request, pk=None):
         return self._file("ubl")
@@ -126,6 +133,7 @@ class RevenueView(APIView):
     """Net revenue of a year by province and form of cooperation (aggregates only)."""
 
     permission = "billing.view_revenue"
+    read_audit = NO_PERSONAL_DATA
 
     @extend_schema(
         parameters=[OpenApiParameter("year", int, description="Default: this year")],

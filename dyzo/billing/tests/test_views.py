@@ -14,6 +14,8 @@ from dyzo.billing.models import BillingParty, Invoice, Payment
 from dyzo.billing.services import import_billing_parties
 from dyzo.billing.tests.factories import BillingPartyFactory, draft_invoice, issued_invoice
 
+READ_CODES = ["invoice.viewed", "invoice.downloaded"]
+
 
 @pytest.fixture
 def gent_invoice(gent):
@@ -71,8 +73,8 @@ def test_invoice_list_query_count_is_constant(
         issued_invoice(buyer)
     client.force_login(coordinator)
     # The session, the user, the user's role permissions, the page of invoices (buyer and
-    # municipality joined).
-    with django_assert_num_queries(4):
+    # municipality joined), the read's audit entry.
+    with django_assert_num_queries(5):
         response = client.get(reverse("billing:invoice_list"))
     assert response.status_code == 200
 
@@ -139,8 +141,9 @@ def test_api_invoice_list_query_count_is_constant(
         issued_invoice(buyer)
     client.force_login(worker_of_gent)
     # The session, the user, the role permissions, the page of invoices (the worker's parties
-    # are a subquery; buyer and credited invoice joined), the lines of that page.
-    with django_assert_num_queries(5):
+    # are a subquery; buyer and credited invoice joined), the lines of that page, the read's
+    # audit entry.
+    with django_assert_num_queries(6):
         response = client.get(reverse("invoice-list"))
     assert len(response.json()["results"]) == rows
 
@@ -149,3 +152,62 @@ def test_revenue_page_names_the_form(client, coordinator, gent_invoice):
     client.force_login(coordinator)
     response = client.get(reverse("billing:revenue"), {"year": gent_invoice.issued_on.year})
     assert "Oost-Vlaanderen" in response.content.decode()
+
+
+def _read_codes(invoice):
+    """The read entries naming the invoice (other objects may share its id)."""
+    entries = AuditEntry.objects.filter(object_id=str(invoice.pk), code__in=READ_CODES)
+    return list(entries.values_list("code", flat=True))
+
+
+@pytest.mark.parametrize("name", ["billing:invoice_detail", "invoice-detail"])
+def test_reading_an_invoice_writes_one_entry(client, coordinator, gent_invoice, name):
+    client.force_login(coordinator)
+
+    response = client.get(reverse(name, args=[gent_invoice.pk]))
+
+    assert response.status_code == 200
+    assert _read_codes(gent_invoice) == ["invoice.viewed"]
+
+
+def test_acting_on_an_invoice_writes_no_read_entry(client, coordinator, gent_invoice):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("invoice-payments", args=[gent_invoice.pk]),
+        {"amount": "1.00", "paid_on": "2026-01-05"},
+    )
+
+    assert response.status_code == 201
+    assert "invoice.viewed" not in _read_codes(gent_invoice)
+
+
+def test_the_invoice_list_entry_names_the_invoices_shown(client, coordinator, gent_invoice):
+    client.force_login(coordinator)
+
+    client.get(reverse("billing:invoice_list"))
+
+    entry = AuditEntry.objects.get(code="invoice.listed")
+    assert entry.data["ids"] == [gent_invoice.pk]
+
+
+def test_the_api_list_filters_by_status(client, coordinator, gent_invoice):
+    draft = draft_invoice(BillingPartyFactory())
+    client.force_login(coordinator)
+
+    response = client.get(reverse("invoice-list"), {"status": draft.status})
+
+    assert [row["id"] for row in response.json()["results"]] == [draft.pk]
+
+
+@pytest.mark.parametrize("query", [{"year": "twenty"}, {"status": "lost"}, {"page_size": "0"}])
+def test_a_bad_api_list_parameter_is_a_400_in_the_one_error_shape(client, coordinator, query):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("invoice-list"), query)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"detail", "code", "fields"}
+    assert list(body["fields"]) == list(query)
+    assert not AuditEntry.objects.filter(code="invoice.listed").exists()

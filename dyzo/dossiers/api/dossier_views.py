@@ -1,29 +1,22 @@
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from dyzo.audit import audit
+from dyzo.audit.reads import Read
 from dyzo.dossiers import services
 from dyzo.dossiers.access import may_change_dossier
 from dyzo.dossiers.api import serializers as s
-from dyzo.dossiers.constants import DossierStatus
-from dyzo.dossiers.models import Dossier
+from dyzo.dossiers.api.filters import DossierFilterSet
+from dyzo.dossiers.models import Document, Dossier
 
-DOSSIER_FILTERS = [
-    OpenApiParameter("status", OpenApiTypes.STR, enum=DossierStatus.values),
-    OpenApiParameter("case_type", OpenApiTypes.STR),
-    OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code"),
-    OpenApiParameter("expert", OpenApiTypes.INT, description="User id of a team member"),
-    OpenApiParameter("year", OpenApiTypes.INT),
-    OpenApiParameter("q", OpenApiTypes.STR, description="Reference or entrepreneur's name"),
-]
 WRITE_PERMISSIONS = {
     "create": "dossiers.add_dossier",
     "team": "dossiers.manage_team",
@@ -40,7 +33,7 @@ PART_PERMISSIONS = {
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=DOSSIER_FILTERS, summary="Dossiers visible to the user"),
+    list=extend_schema(summary="Dossiers visible to the user"),
     retrieve=extend_schema(summary="One dossier"),
     create=extend_schema(
         request=s.DossierCreateSerializer,
@@ -49,7 +42,7 @@ PART_PERMISSIONS = {
     ),
     partial_update=extend_schema(
         request=s.DossierUpdateSerializer,
-        responses={200: s.DossierSerializer, 400: OpenApiTypes.OBJECT},
+        responses=s.DossierSerializer,
         summary="Edit a dossier; a stale `version` is refused with a conflict message",
     ),
 )
@@ -63,8 +56,17 @@ class DossierViewSet(
     permission = "dossiers.view_dossier"
     serializer_class = s.DossierSerializer
     ordering = ("-id",)
+    filterset_class = DossierFilterSet
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     parser_classes = [JSONParser, MultiPartParser]
+    read_audit = {
+        "list": Read("dossier.listed"),
+        "retrieve": Read("dossier.viewed", Dossier),
+        "activities": Read("dossier.activities_viewed", Dossier),
+        "documents": Read("dossier.documents_viewed", Dossier),
+        "document_download": Read("dossier.document_downloaded", Document, "document_pk"),
+        "team": Read("dossier.team_viewed", Dossier),
+    }
 
     @property
     def write_permission(self):
@@ -72,24 +74,9 @@ class DossierViewSet(
 
     def get_queryset(self):
         # Entrepreneur and municipality appear on every row: joined, not queried per row.
-        queryset = Dossier.objects.visible_to(self.request.user).select_related(
+        return Dossier.objects.visible_to(self.request.user).select_related(
             "entrepreneur", "municipality"
         )
-        return self._filter(queryset, self.request.query_params)
-
-    def _filter(self, queryset, params):
-        for field in ("status", "case_type"):
-            if params.get(field):
-                queryset = queryset.filter(**{field: params[field]})
-        if params.get("municipality"):
-            queryset = queryset.filter(municipality__nis_code=params["municipality"])
-        if params.get("year", "").isdigit():
-            queryset = queryset.filter(year=int(params["year"]))
-        if params.get("expert", "").isdigit():
-            queryset = queryset.filter(team__user_id=int(params["expert"])).distinct()
-        if params.get("q"):
-            queryset = queryset.search(params["q"])
-        return queryset
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -106,16 +93,8 @@ class DossierViewSet(
     def _dossier_response(self, dossier, code=status.HTTP_200_OK):
         return Response(s.DossierSerializer(dossier).data, status=code)
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        ids = [row["id"] for row in response.data.get("results", [])]
-        audit.log(None, "dossier.listed", actor=request.user, data={"ids": ids})
-        return response
-
     def retrieve(self, request, *args, **kwargs):
-        dossier = self.get_object()
-        audit.log(dossier, "dossier.viewed", actor=request.user)
-        return self._dossier_response(dossier)
+        return self._dossier_response(self.get_object())
 
     def create(self, request, *args, **kwargs):
         serializer = s.DossierCreateSerializer(data=request.data, context={"request": request})
@@ -130,7 +109,7 @@ class DossierViewSet(
         data = dict(serializer.validated_data)
         version = data.pop("version", None)
         if version is None:
-            return Response({"version": ["This field is required."]}, status=400)
+            raise ValidationError({"version": [_("This field is required.")]})
         return self._dossier_response(
             services.update_dossier(dossier, data, version=version, actor=request.user)
         )
@@ -185,7 +164,7 @@ class DossierViewSet(
     @extend_schema(
         methods=["post"],
         request=s.TeamMemberSerializer,
-        responses=s.TeamMemberSerializer,
+        responses={201: s.TeamMemberSerializer},
         summary="Add a coordinator or expert (role from their expertise)",
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
@@ -210,7 +189,7 @@ class DossierViewSet(
     @extend_schema(
         methods=["post"],
         request=s.ActivitySerializer,
-        responses=s.ActivitySerializer,
+        responses={201: s.ActivitySerializer},
         summary="Record a visit, call or meeting",
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
@@ -230,7 +209,7 @@ class DossierViewSet(
     @extend_schema(
         methods=["post"],
         request={"multipart/form-data": s.DossierDocumentSerializer},
-        responses=s.DossierDocumentSerializer,
+        responses={201: s.DossierDocumentSerializer},
         summary="Upload a PDF, PNG or JPEG (type judged by content, at most 10 MB)",
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
@@ -247,7 +226,6 @@ class DossierViewSet(
     @action(detail=True, methods=["get"], url_path=r"documents/(?P<document_pk>\d+)/download")
     def document_download(self, request, pk=None, document_pk=None):
         document = get_object_or_404(self.get_object().documents.all(), pk=document_pk)
-        audit.log(document, "dossier.document_downloaded", actor=request.user)
         return FileResponse(
             document.file.open("rb"),
             as_attachment=True,

@@ -93,6 +93,8 @@ class AdviceEntrySerializer(serializers.ModelSerializer):
 class DossierSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="nis_code", read_only=True)
     entrepreneur_name = serializers.SerializerMethodField()
+    # Empty until the dossier is closed: the schema says so ("" beside the outcomes).
+    outcome = serializers.ChoiceField(choices=Outcome.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Dossier

@@ -1,48 +1,28 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import JSONParser, MultiPartParser
 
-from dyzo.api.params import year_param
-from dyzo.audit import audit
+from dyzo.audit.reads import Read
 from dyzo.dossiers import services
 from dyzo.dossiers.access import may_change_advice
 from dyzo.dossiers.api.dossier_views import DossierViewSet
+from dyzo.dossiers.api.filters import AdviceEntryFilterSet, EntrepreneurFilterSet
 from dyzo.dossiers.api.serializers import AdviceEntrySerializer, EntrepreneurSerializer
 from dyzo.dossiers.models import AdviceEntry, Entrepreneur
 
 __all__ = ["AdviceEntryViewSet", "DossierViewSet", "EntrepreneurViewSet"]
 
 
-class AuditedReadsMixin:
-    """Reading personal data is logged: one entry per list page and per object."""
-
-    audit_prefix = ""
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        ids = [row["id"] for row in response.data.get("results", [])]
-        audit.log(None, f"{self.audit_prefix}.listed", actor=request.user, data={"ids": ids})
-        return response
-
-    def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        audit.log(self.get_object(), f"{self.audit_prefix}.viewed", actor=request.user)
-        return response
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="Entrepreneurs visible to the user",
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="Name or KBO number")],
     ),
     retrieve=extend_schema(summary="One entrepreneur"),
     create=extend_schema(summary="Register an entrepreneur (no national register number)"),
     partial_update=extend_schema(summary="Change an entrepreneur's details"),
 )
 class EntrepreneurViewSet(
-    AuditedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -52,8 +32,12 @@ class EntrepreneurViewSet(
     permission = "dossiers.view_entrepreneur"
     serializer_class = EntrepreneurSerializer
     ordering = ("last_name", "first_name", "id")
+    filterset_class = EntrepreneurFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
-    audit_prefix = "entrepreneur"
+    read_audit = {
+        "list": Read("entrepreneur.listed"),
+        "retrieve": Read("entrepreneur.viewed", Entrepreneur),
+    }
 
     @property
     def write_permission(self):
@@ -65,8 +49,7 @@ class EntrepreneurViewSet(
 
     def get_queryset(self):
         # The municipality's NIS code is on every row: joined, not a query per row.
-        queryset = Entrepreneur.objects.visible_to(self.request.user).select_related("municipality")
-        return queryset.search(self.request.query_params.get("q", ""))
+        return Entrepreneur.objects.visible_to(self.request.user).select_related("municipality")
 
     def perform_create(self, serializer):
         serializer.instance = services.create_entrepreneur(
@@ -82,17 +65,12 @@ class EntrepreneurViewSet(
 @extend_schema_view(
     list=extend_schema(
         summary="Phone and mail advice visible to the user",
-        parameters=[
-            OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code"),
-            OpenApiParameter("year", OpenApiTypes.INT),
-        ],
     ),
     retrieve=extend_schema(summary="One advice entry"),
     create=extend_schema(summary="Log advice given by phone or mail (by the caller)"),
     partial_update=extend_schema(summary="Change an advice entry"),
 )
 class AdviceEntryViewSet(
-    AuditedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -102,9 +80,13 @@ class AdviceEntryViewSet(
     permission = "dossiers.view_adviceentry"
     serializer_class = AdviceEntrySerializer
     ordering = ("-asked_on", "-id")
+    filterset_class = AdviceEntryFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
     parser_classes = [JSONParser, MultiPartParser]
-    audit_prefix = "advice"
+    read_audit = {
+        "list": Read("advice.listed"),
+        "retrieve": Read("advice.viewed", AdviceEntry),
+    }
 
     @property
     def write_permission(self):
@@ -114,13 +96,7 @@ class AdviceEntryViewSet(
 
     def get_queryset(self):
         # Municipality is shown on every row: joined.
-        queryset = AdviceEntry.objects.visible_to(self.request.user).select_related("municipality")
-        params = self.request.query_params
-        if params.get("municipality"):
-            queryset = queryset.filter(municipality__nis_code=params["municipality"])
-        if (year := year_param(self.request)) is not None:
-            queryset = queryset.filter(asked_on__year=year)
-        return queryset
+        return AdviceEntry.objects.visible_to(self.request.user).select_related("municipality")
 
     def perform_create(self, serializer):
         serializer.instance = services.log_advice(

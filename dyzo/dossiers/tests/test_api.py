@@ -15,7 +15,7 @@ def test_an_invalid_kbo_number_is_a_400_and_stores_nothing(client, coordinator):
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert "enterprise_number" in response.json()
+    assert "enterprise_number" in response.json()["fields"]
     assert not Entrepreneur.objects.exists()
 
 
@@ -39,6 +39,7 @@ def test_intake_through_the_api(client, coordinator, gent):
     assert response.json()["basis"] == "not_covered"
 
 
+@pytest.mark.issue(9)
 def test_a_stale_version_is_refused_with_the_conflict_message(client, coordinator):
     dossier = DossierFactory()
     client.force_login(coordinator)
@@ -51,8 +52,9 @@ def test_a_stale_version_is_refused_with_the_conflict_message(client, coordinato
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert second.status_code == 400
-    assert "Someone else saved this dossier" in second.json()["detail"][0]
+    assert second.status_code == 409
+    assert second.json()["code"] == "conflict"
+    assert "Someone else saved this dossier" in second.json()["detail"]
     dossier.refresh_from_db()
     assert dossier.phase == "active"
 

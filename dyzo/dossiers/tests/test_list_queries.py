@@ -12,22 +12,25 @@ from dyzo.localgov.models import Municipality, Province
 pytestmark = pytest.mark.django_db
 
 # Every request: 1 session, 2 user. Role permissions are cached per process (not a query).
-# A worker adds 3: the municipalities they work for (user.municipality_ids()).
+# A worker adds 3: the municipalities they work for (user.municipality_ids()), and 4: the
+# registry's codes, to widen them to their merger area (user.area_ids(); the registry of
+# the day itself is kept in memory).
 DOSSIERS = reverse("dossiers:list")
 ENTREPRENEURS = reverse("dossiers:entrepreneur_list")
 ADVICE = reverse("dossiers:advice_list")
 LISTS = {
     # the page (entrepreneur and municipality joined), the audit entry of the read; a worker's
     # filter offers their own municipalities (one query), the others search on demand.
-    DOSSIERS: {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
+    DOSSIERS: {"coordinator": 4, "expert": 4, "worker_of_gent": 7},
     # the page (municipality joined), the audit entry of the read.
-    ENTREPRENEURS: {"coordinator": 4, "expert": 4, "worker_of_gent": 5},
-    # the page (municipality and handler joined); a worker's own municipalities to filter on.
-    ADVICE: {"coordinator": 3, "expert": 3, "worker_of_gent": 5},
+    ENTREPRENEURS: {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
+    # the page (municipality and handler joined), the audit entry of the read; a worker's own
+    # municipalities to filter on.
+    ADVICE: {"coordinator": 4, "expert": 4, "worker_of_gent": 7},
     # the page, the audit entry of the read.
-    "/api/v1/dossiers/": {"coordinator": 4, "expert": 4, "worker_of_gent": 5},
-    "/api/v1/entrepreneurs/": {"coordinator": 4, "expert": 4, "worker_of_gent": 5},
-    "/api/v1/advice-entries/": {"coordinator": 4, "expert": 4, "worker_of_gent": 5},
+    "/api/v1/dossiers/": {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
+    "/api/v1/entrepreneurs/": {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
+    "/api/v1/advice-entries/": {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
 }
 CASES = [(url, persona, n) for url, counts in LISTS.items() for persona, n in counts.items()]
 

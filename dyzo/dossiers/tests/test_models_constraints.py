@@ -31,7 +31,7 @@ def test_a_logged_question_must_name_its_party(client, coordinator, gent):
     data = {"municipality": gent.nis_code, "channel": "phone", "topic": "Schulden", "party": ""}
     response = client.post("/api/v1/advice-entries/", data, content_type="application/json")
     assert response.status_code == 400
-    assert "party" in response.json()
+    assert "party" in response.json()["fields"]
     assert not AdviceEntry.objects.exists()
     form = AdviceEntryForm(data={**data, "municipality": gent.pk, "asked_on": "2026-01-05"})
     assert "party" in form.errors

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from dyzo.audit import audit
+from dyzo.audit.reads import audits_read, shown, shows_no_personal_data
 from dyzo.dossiers import services
 from dyzo.dossiers.access import get_advice_for_user, may_change_advice, needs
 from dyzo.dossiers.errors import DossierError
@@ -11,6 +11,7 @@ from dyzo.dossiers.models import AdviceEntry
 from dyzo.utils.pagination import keyset_page
 
 
+@audits_read("advice.listed")
 @needs("dossiers.view_adviceentry")
 def advice_list(request):
     form = AdviceFilterForm(request.GET, user=request.user)
@@ -21,14 +22,15 @@ def advice_list(request):
         ["-asked_on", "-id"],
         request.GET.get("after"),
     )
+    shown(request, page.items)
     template = "dossiers/_advice_rows.html" if request.htmx else "dossiers/advice_list.html"
     return render(request, template, {"form": form, "page": page})
 
 
+@audits_read("advice.viewed", model=AdviceEntry)
 @needs("dossiers.view_adviceentry")
 def advice_detail(request, pk):
     entry = get_advice_for_user(request.user, pk)
-    audit.log(entry, "advice.viewed", actor=request.user)
     context = {"entry": entry, "can_change": may_change_advice(request.user, entry)}
     return render(request, "dossiers/advice_detail.html", context)
 
@@ -45,6 +47,7 @@ def _save(request, form, save):
     return None
 
 
+@shows_no_personal_data
 @needs("dossiers.add_adviceentry")
 def advice_create(request):
     form = AdviceEntryForm(request.POST or None)
@@ -52,6 +55,7 @@ def advice_create(request):
     return response or render(request, "dossiers/advice_form.html", {"form": form})
 
 
+@audits_read("advice.viewed", model=AdviceEntry)
 @needs("dossiers.change_adviceentry")
 def advice_edit(request, pk):
     entry = get_advice_for_user(request.user, pk, change=True)

@@ -2,11 +2,13 @@ import datetime
 
 from django.shortcuts import render
 
+from dyzo.audit.reads import shows_no_personal_data
 from dyzo.dossiers import dashboard
 from dyzo.dossiers.access import needs
 from dyzo.dossiers.models import Dossier
 
 
+@shows_no_personal_data
 @needs("dossiers.view_dashboard")
 def dashboard_page(request):
     today = datetime.date.today()

@@ -5,7 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dyzo.audit import audit
+from dyzo.audit.reads import audits_read, shown
 from dyzo.dossiers import services
 from dyzo.dossiers.access import get_dossier_for_user, may_change_dossier, needs
 from dyzo.dossiers.constants import DossierBasis, DossierStatus
@@ -36,6 +36,7 @@ def quote_url(municipality) -> str | None:
         return None
 
 
+@audits_read("dossier.listed")
 @needs("dossiers.view_dossier")
 def dossier_list(request):
     form = DossierFilterForm(request.GET, user=request.user)
@@ -46,7 +47,7 @@ def dossier_list(request):
     # unique constraint), and DISTINCT would make PostgreSQL sort every matching row
     # instead of reading the first page from an index (docs/performance.md).
     page = keyset_page(queryset, ["-id"], request.GET.get("after"))
-    audit.log(None, "dossier.listed", actor=request.user, data={"ids": [d.pk for d in page.items]})
+    shown(request, page.items)
     template = "dossiers/_dossier_rows.html" if request.htmx else "dossiers/dossier_list.html"
     return render(request, template, {"form": form, "page": page})
 
@@ -67,6 +68,8 @@ def _entrepreneur_for_intake(request, intake, entrepreneur_form):
     return services.create_entrepreneur(entrepreneur_form.cleaned_data, actor=request.user)
 
 
+# The intake form offers the existing entrepreneurs to choose from.
+@audits_read("entrepreneur.listed")
 @needs("dossiers.add_dossier")
 def dossier_create(request):
     intake, entrepreneur_form = _intake_forms(request)
@@ -104,10 +107,10 @@ def _opened(request, dossier):
     return redirect("dossiers:detail", pk=dossier.pk)
 
 
+@audits_read("dossier.viewed", model=Dossier)
 @needs("dossiers.view_dossier")
 def dossier_detail(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
-    audit.log(dossier, "dossier.viewed", actor=request.user)
     team = list(dossier.team.select_related("user"))
     kinds = actor_kinds(dossier, request.user, team_user_ids={m.user_id for m in team})
     report = getattr(dossier, "report", None)
@@ -168,6 +171,7 @@ def _action_forms(request, dossier, kinds, team) -> dict:
     return forms
 
 
+@audits_read("dossier.viewed", model=Dossier)
 @needs("dossiers.change_dossier")
 def dossier_edit(request, pk):
     dossier = get_dossier_for_user(request.user, pk, change=True)

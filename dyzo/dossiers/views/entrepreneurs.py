@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from dyzo.audit import audit
+from dyzo.audit.reads import audits_read, shown, shows_no_personal_data
 from dyzo.dossiers import services
 from dyzo.dossiers.access import get_entrepreneur_for_user, needs
 from dyzo.dossiers.errors import DossierError
@@ -11,6 +11,7 @@ from dyzo.dossiers.models import Dossier, Entrepreneur
 from dyzo.utils.pagination import keyset_page
 
 
+@audits_read("entrepreneur.listed")
 @needs("dossiers.view_entrepreneur")
 def entrepreneur_list(request):
     form = EntrepreneurFilterForm(request.GET)
@@ -23,19 +24,17 @@ def entrepreneur_list(request):
         ["last_name", "first_name", "id"],
         request.GET.get("after"),
     )
-    audit.log(
-        None, "entrepreneur.listed", actor=request.user, data={"ids": [e.pk for e in page.items]}
-    )
+    shown(request, page.items)
     template = (
         "dossiers/_entrepreneur_rows.html" if request.htmx else "dossiers/entrepreneur_list.html"
     )
     return render(request, template, {"form": form, "page": page})
 
 
+@audits_read("entrepreneur.viewed", model=Entrepreneur)
 @needs("dossiers.view_entrepreneur")
 def entrepreneur_detail(request, pk):
     entrepreneur = get_entrepreneur_for_user(request.user, pk)
-    audit.log(entrepreneur, "entrepreneur.viewed", actor=request.user)
     dossiers = Dossier.objects.visible_to(request.user).filter(entrepreneur=entrepreneur)
     context = {
         "entrepreneur": entrepreneur,
@@ -57,6 +56,7 @@ def _save(request, form, save):
     return None
 
 
+@shows_no_personal_data
 @needs("dossiers.add_entrepreneur")
 def entrepreneur_create(request):
     form = EntrepreneurForm(request.POST or None)
@@ -66,6 +66,7 @@ def entrepreneur_create(request):
     return response or render(request, "dossiers/entrepreneur_form.html", {"form": form})
 
 
+@audits_read("entrepreneur.viewed", model=Entrepreneur)
 @needs("dossiers.change_entrepreneur")
 def entrepreneur_edit(request, pk):
     entrepreneur = get_entrepreneur_for_user(request.user, pk, change=True)

@@ -6,11 +6,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dyzo.audit import audit
+from dyzo.audit.reads import audits_read
 from dyzo.dossiers import services
 from dyzo.dossiers.access import get_document_for_user, get_dossier_for_user, needs
 from dyzo.dossiers.errors import DossierError
 from dyzo.dossiers.forms import ActivityForm, DocumentForm, TeamMemberForm
+from dyzo.dossiers.models import Document
 
 
 def _back(dossier):
@@ -89,12 +90,12 @@ def document_upload(request, pk):
     return _back(dossier)
 
 
+@audits_read("dossier.document_downloaded", model=Document, lookup="document_pk")
 @needs("dossiers.view_document")
 def document_download(request, pk, document_pk):
     document = get_document_for_user(request.user, document_pk)
     if document.dossier_id != pk:
         return redirect("dossiers:document", pk=document.dossier_id, document_pk=document.pk)
-    audit.log(document, "dossier.document_downloaded", actor=request.user)
     return FileResponse(
         document.file.open("rb"),
         as_attachment=True,

@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from django.shortcuts import get_object_or_404
 
+from dyzo.audit.reads import NO_PERSONAL_DATA
 from dyzo.knowledge.capability import capability_years
 from dyzo.knowledge.figures import checked_year
 from dyzo.knowledge.impact import impact_report
@@ -21,6 +22,7 @@ def _municipality(nis_code):
 
 class ImpactReportView(APIView):
     permission = "insights.view_cooperation_report"
+    read_audit = NO_PERSONAL_DATA  # aggregates, counts below 5 hidden
 
     @extend_schema(
         summary='Impact report of a municipality and year (counts below 5 read "<5")',
@@ -32,6 +34,7 @@ class ImpactReportView(APIView):
 
 class CapabilityView(APIView):
     permission = "insights.view_cooperation_report"
+    read_audit = NO_PERSONAL_DATA  # aggregates, counts below 5 hidden
 
     @extend_schema(
         summary="First-line capability of a municipality, the last five years",
@@ -43,6 +46,7 @@ class CapabilityView(APIView):
 
 class ReachView(APIView):
     permission = "insights.view_cooperation_report"
+    read_audit = NO_PERSONAL_DATA  # aggregates, counts below 5 hidden
 
     @extend_schema(
         summary="Entrepreneurs helped in Flanders in a year, beside the 23,000 of 2016",

@@ -40,7 +40,7 @@ class GuideSerializer(serializers.ModelSerializer):
 
 
 class TrainingSerializer(serializers.ModelSerializer):
-    topic = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    topic = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     registered = serializers.IntegerField(source="registered_count", read_only=True)
     waiting = serializers.IntegerField(source="waiting_count", read_only=True)
 

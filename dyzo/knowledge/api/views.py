@@ -1,23 +1,14 @@
-from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from dyzo.audit.reads import NO_PERSONAL_DATA
 from dyzo.knowledge import services
+from dyzo.knowledge.api.filters import GuideFilterSet
 from dyzo.knowledge.api.serializers import GuideSerializer, TopicSerializer
 from dyzo.knowledge.models import Guide, Topic
-
-
-class GuideFilter(filters.FilterSet):
-    topic = filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(), to_field_name="slug", help_text="Topic code"
-    )
-
-    class Meta:
-        model = Guide
-        fields = ["topic", "status", "language"]
 
 
 @extend_schema_view(
@@ -34,10 +25,10 @@ class GuideViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "knowledge.view_guide"
+    read_audit = NO_PERSONAL_DATA
     write_permission = "knowledge.change_guide"
     serializer_class = GuideSerializer
-    filter_backends = [filters.DjangoFilterBackend]
-    filterset_class = GuideFilter
+    filterset_class = GuideFilterSet
     ordering = ("topic__position", "title", "id")
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -76,6 +67,7 @@ class GuideViewSet(
 )
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     permission = "knowledge.view_topic"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = TopicSerializer
     queryset = Topic.objects.all()
     lookup_field = "slug"

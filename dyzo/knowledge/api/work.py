@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from django.utils.translation import gettext as _
 
+from dyzo.audit.reads import NO_PERSONAL_DATA, Read
 from dyzo.knowledge import services, surveys, trainings
 from dyzo.knowledge.api.serializers import (
     EvaluationSerializer,
@@ -29,6 +30,7 @@ from dyzo.localgov.models import Party
 )
 class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
     permission = "knowledge.view_training"
+    read_audit = NO_PERSONAL_DATA
     write_permission = "knowledge.add_registration"
     serializer_class = TrainingSerializer
     ordering = ("-starts_at", "-id")
@@ -59,6 +61,8 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
 )
 class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
     permission = "knowledge.view_registration"
+    # A worker's registration is staff data, not an entrepreneur's (docs/audit.md).
+    read_audit = NO_PERSONAL_DATA
     write_permission = "knowledge.view_registration"
     serializer_class = RegistrationSerializer
     ordering = "-id"
@@ -100,6 +104,8 @@ class TriageViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "knowledge.view_triage"
+    # A triage holds the answers about one entrepreneur and leads to a help request.
+    read_audit = {"list": Read("triage.listed"), "retrieve": Read("triage.viewed", Triage)}
     write_permission = "knowledge.add_triage"
     serializer_class = TriageSerializer
     ordering = "-id"
@@ -127,6 +133,8 @@ class TriageViewSet(
 )
 class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
     permission = "knowledge.view_survey"
+    # A survey names the dossier of its report.
+    read_audit = {"list": Read("survey.listed"), "retrieve": Read("survey.viewed", Survey)}
     write_permission = "knowledge.change_survey"
     serializer_class = SurveySerializer
     ordering = "-id"

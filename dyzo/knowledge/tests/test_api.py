@@ -20,9 +20,26 @@ def test_search_endpoint_follows_the_contract(client, worker_of_gent, bankruptcy
     assert rows[0]["version_date"]
 
 
-def test_an_unknown_topic_is_a_400(client, worker_of_gent, bankruptcy_guide):
+def _error(response, status, code):
+    """The API's one error shape (docs/api.md); returns its `fields`."""
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"detail", "code", "fields"} and body["detail"]
+    assert body["code"] == code
+    return body["fields"]
+
+
+@pytest.mark.parametrize("query", [{"topic": "nope"}, {"status": "nope"}, {"language": "xx"}])
+def test_a_bad_filter_value_is_a_400_naming_it(client, worker_of_gent, bankruptcy_guide, query):
     client.force_login(worker_of_gent)
-    assert client.get(URL, {"topic": "nope"}).status_code == 400
+    fields = _error(client.get(URL, query), 400, "invalid")
+    assert list(fields) == list(query)
+
+
+def test_the_topic_filter_keeps_the_topic(client, worker_of_gent, bankruptcy_guide):
+    client.force_login(worker_of_gent)
+    listed = client.get(URL, {"topic": bankruptcy_guide.topic.slug}).json()["results"]
+    assert [row["id"] for row in listed] == [bankruptcy_guide.pk]
 
 
 def test_an_expert_writes_and_changes_a_guide(client, expert, topic):
@@ -46,5 +63,5 @@ def test_a_worker_cannot_write(client, worker_of_gent, topic):
         {"topic": topic.slug, "title": "X", "body": "Y", "status": "published"},
         content_type="application/json",
     )
-    assert response.status_code == 403
+    _error(response, 403, "permission_denied")
     assert not Guide.objects.filter(title="X").exists()

@@ -3,6 +3,7 @@ from post_office.mail import send_queued
 
 from django.urls import reverse
 
+from dyzo.audit.models import AuditEntry
 from dyzo.knowledge import surveys as services
 from dyzo.knowledge.errors import SurveyError
 from dyzo.knowledge.models import Survey
@@ -100,7 +101,9 @@ def test_the_survey_list_costs_a_fixed_number_of_queries(
     # Session, user, the user's municipalities, the page of surveys (report, dossier and
     # municipality joined), the role's permissions for the navigation; and the merger area
     # of the user's municipalities (codes, and the registry of today: municipalities,
-    # mergers).
-    with django_assert_num_queries(8):
+    # mergers); and the one INSERT of the read's audit entry.
+    with django_assert_num_queries(9):
         response = client.get(reverse("knowledge:survey_list"))
     assert len(response.context["page"].items) == rows
+    entry = AuditEntry.objects.get(code="survey.listed")
+    assert sorted(entry.data["ids"]) == sorted(item.pk for item in response.context["page"].items)

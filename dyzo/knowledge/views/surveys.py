@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from dyzo.audit.reads import audits_read, shown
 from dyzo.knowledge import surveys as services
 from dyzo.knowledge.errors import SurveyError
 from dyzo.knowledge.forms import SurveyForm
@@ -21,6 +22,7 @@ def get_survey_for_user(user, pk) -> Survey:
     )
 
 
+@audits_read("survey.listed")
 @require_safe
 @for_municipal_workers
 def survey_list(request):
@@ -28,6 +30,7 @@ def survey_list(request):
         "report__dossier", "municipality"
     )
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    shown(request, page.items)
     return render(request, "knowledge/survey_list.html", {"page": page})
 
 
@@ -44,12 +47,15 @@ def _answer(request, survey, *, done_url):
     return render(request, "knowledge/survey_form.html", {"form": form, "survey": survey})
 
 
+@audits_read("survey.viewed", model=Survey)
 @for_municipal_workers
 def survey_answer(request, pk):
     survey = get_survey_for_user(request.user, pk)
     return _answer(request, survey, done_url="knowledge:survey_list")
 
 
+# The token is a key: the entry names no object (the path holds the token anyway).
+@audits_read("survey.viewed")
 def survey_link(request, token):
     """The e-mail link: the token is the key, no login needed. The page shows the dossier's
     reference and delivery date only, nothing about the entrepreneur."""

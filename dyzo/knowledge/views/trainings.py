@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from dyzo.audit import audit
+from dyzo.audit.reads import audits_read, shows_no_personal_data
 from dyzo.knowledge import trainings as services
 from dyzo.knowledge.access import get_registration_for_user, get_training_for_user
 from dyzo.knowledge.constants import RegistrationStatus
@@ -20,6 +20,7 @@ from dyzo.utils.pagination import keyset_page
 PAGE_SIZE = 25
 
 
+@shows_no_personal_data
 @require_safe
 @login_and_permission_required("knowledge.view_training")
 def training_list(request):
@@ -37,6 +38,7 @@ def training_list(request):
     return render(request, "knowledge/training_list.html", {"page": page})
 
 
+@shows_no_personal_data  # the registered workers' names are staff data
 @require_safe
 @login_and_permission_required("knowledge.view_training")
 def training_detail(request, pk):
@@ -66,11 +68,13 @@ def _save(request, training=None):
     return render(request, "knowledge/training_form.html", {"form": form, "training": training})
 
 
+@shows_no_personal_data
 @login_and_permission_required("knowledge.add_training")
 def training_create(request):
     return _save(request)
 
 
+@shows_no_personal_data
 @login_and_permission_required("knowledge.change_training")
 def training_edit(request, pk):
     return _save(request, get_training_for_user(request.user, pk, change=True))
@@ -144,6 +148,8 @@ def registration_evaluate(request, pk):
     )
 
 
+# A worker's certificate (staff data): its download is logged as before.
+@audits_read("training.certificate_downloaded", model=Registration)
 @require_safe
 @login_and_permission_required("knowledge.view_registration")
 def registration_certificate(request, pk):
@@ -151,7 +157,6 @@ def registration_certificate(request, pk):
     if not registration.attended:
         messages.error(request, _("A certificate exists only for attendees."))
         return redirect("knowledge:training_detail", pk=registration.training_id)
-    audit.log(registration, "training.certificate_downloaded", actor=request.user)
     response = HttpResponse(
         attendance_certificate_pdf(registration), content_type="application/pdf"
     )

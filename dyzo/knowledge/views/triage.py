@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from dyzo.audit.reads import audits_read, shows_no_personal_data
 from dyzo.knowledge import services
 from dyzo.knowledge.constants import TriageOutcome
 from dyzo.knowledge.errors import TriageError
@@ -23,6 +24,7 @@ def get_triage_for_user(user, pk) -> Triage:
     )
 
 
+@shows_no_personal_data
 @for_municipal_workers
 def triage_start(request):
     form = TriageForm(request.POST or None, user=request.user)
@@ -41,6 +43,7 @@ def triage_start(request):
     return render(request, "knowledge/triage_form.html", {"form": form})
 
 
+@audits_read("triage.viewed", model=Triage)
 @require_safe
 @for_municipal_workers
 def triage_result(request, pk):
@@ -52,6 +55,7 @@ def triage_result(request, pk):
     return render(request, "knowledge/triage_result.html", context)
 
 
+@audits_read("triage.viewed", model=Triage)
 @for_municipal_workers
 def triage_request(request, pk):
     triage = get_triage_for_user(request.user, pk)

@@ -56,7 +56,7 @@ def test_bad_year_is_a_clear_400(client, coordinator, registry):
     client.force_login(coordinator)
     response = client.get(URL, {"year": "soon"})
     assert response.status_code == 400
-    assert "year" in response.json()
+    assert "year" in response.json()["fields"]
 
 
 @pytest.mark.parametrize("page_size", [1, 20])

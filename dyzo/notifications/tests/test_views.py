@@ -31,8 +31,9 @@ def test_the_list_costs_a_fixed_number_of_queries(
 ):
     NotificationFactory.create_batch(rows, recipient=coordinator)
     client.force_login(coordinator)
-    # 1 session, 2 user with its unread count, 3 the role's permissions, 4 one page
-    with django_assert_num_queries(4):
+    # 1 session, 2 user with its unread count, 3 the role's permissions, 4 one page,
+    # 5 the read's audit entry
+    with django_assert_num_queries(5):
         response = client.get(reverse("notifications:list"))
     assert response.content.count(b'class="unread"') == rows
 
@@ -151,8 +152,8 @@ def test_the_outbox_costs_a_fixed_number_of_queries(
     notify("report.delivered", report, actor=None)
     client.force_login(administrator)
     # 1 session, 2 user with its unread count, 3 the role's permissions, 4 one page of
-    # mails, 5 their attempts
-    with django_assert_num_queries(5):
+    # mails, 5 their attempts, 6 the read's audit entry
+    with django_assert_num_queries(6):
         response = client.get(reverse("notifications:outbox"))
     assert response.text.count("Dyzo leverde het schriftelijk rapport") == rows
 

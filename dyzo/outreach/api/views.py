@@ -1,28 +1,22 @@
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from dyzo.api.params import year_param
+from dyzo.audit.reads import NO_PERSONAL_DATA, Read
 from dyzo.outreach import services
 from dyzo.outreach.access import visible_contacts
+from dyzo.outreach.api.filters import ContactFilterSet, DeclineReasonFilterSet
 from dyzo.outreach.api.serializers import (
     ContactSerializer,
     ContactUpdateSerializer,
     DeclineReasonSerializer,
 )
-from dyzo.outreach.models import DeclineReason
-
-MUNICIPALITY = OpenApiParameter("municipality", OpenApiTypes.STR, description="NIS code")
+from dyzo.outreach.models import Contact, DeclineReason
 
 
 @extend_schema_view(
     list=extend_schema(
-        parameters=[
-            MUNICIPALITY,
-            OpenApiParameter("due", OpenApiTypes.BOOL, description="Only follow-ups due"),
-        ],
         summary="Contacts with municipalities (notes only for coordinators)",
     ),
     retrieve=extend_schema(summary="One contact"),
@@ -37,8 +31,10 @@ class ContactViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "outreach.view_contact"
+    read_audit = {"list": Read("contact.listed"), "retrieve": Read("contact.viewed", Contact)}
     serializer_class = ContactSerializer
     ordering = ("-happened_on", "-id")
+    filterset_class = ContactFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     @property
@@ -47,12 +43,7 @@ class ContactViewSet(
 
     def get_queryset(self):
         # Municipality and coordinator are on every row: joined, not queried per row.
-        queryset = visible_contacts(self.request.user)
-        if nis_code := self.request.query_params.get("municipality"):
-            queryset = queryset.filter(municipality__nis_code=nis_code)
-        if self.request.query_params.get("due") in ("1", "true"):
-            queryset = queryset.follow_ups_due()
-        return queryset
+        return visible_contacts(self.request.user)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
@@ -76,7 +67,6 @@ class ContactViewSet(
 
 @extend_schema_view(
     list=extend_schema(
-        parameters=[MUNICIPALITY, OpenApiParameter("year", OpenApiTypes.INT)],
         summary="Reasons why municipalities did not cooperate",
     ),
     retrieve=extend_schema(summary="One reason"),
@@ -91,8 +81,10 @@ class DeclineReasonViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "outreach.view_declinereason"
+    read_audit = NO_PERSONAL_DATA
     serializer_class = DeclineReasonSerializer
     ordering = ("-year", "-id")
+    filterset_class = DeclineReasonFilterSet
 
     @property
     def write_permission(self):
@@ -101,14 +93,7 @@ class DeclineReasonViewSet(
         return "outreach.add_declinereason"
 
     def get_queryset(self):
-        queryset = DeclineReason.objects.visible_to(self.request.user)
-        queryset = queryset.select_related("municipality")
-        params = self.request.query_params
-        if params.get("municipality"):
-            queryset = queryset.filter(municipality__nis_code=params["municipality"])
-        if (year := year_param(self.request)) is not None:
-            queryset = queryset.filter(year=year)
-        return queryset
+        return DeclineReason.objects.visible_to(self.request.user).select_related("municipality")
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -91,9 +91,9 @@ def test_list_query_counts_are_constant(
     for number in range(size):
         DeclineReasonFactory(text=f"reden {number}")
     client.force_login(coordinator)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         # session, user, the role's permissions, one page of contacts with municipality
-        # and coordinator
+        # and coordinator, the read's audit entry
         assert len(client.get(CONTACTS).json()["results"]) == size
     with django_assert_num_queries(3):
         # session, user (the role's permissions were read by the first request), one page

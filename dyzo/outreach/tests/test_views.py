@@ -91,9 +91,9 @@ def test_list_query_count_is_constant(
 ):
     ContactFactory.create_batch(size, coordinator=coordinator)
     client.force_login(coordinator)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         # session, user, the role's permissions, provinces for the filter, one page of
-        # contacts with municipality and coordinator
+        # contacts with municipality and coordinator, the read's audit entry
         response = client.get(LIST)
     assert len(response.context["page"].items) == size
 

@@ -14,8 +14,13 @@ class HelpRequestSerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality.nis_code")
     party = serializers.ChoiceField(choices=PartyKind.choices)
     enterprise_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    dossier = serializers.CharField(source="dossier.reference", read_only=True, default=None)
-    dossier_status = serializers.CharField(source="dossier.status", read_only=True, default=None)
+    # Null until Dyzo takes the request up.
+    dossier = serializers.CharField(
+        source="dossier.reference", read_only=True, default=None, allow_null=True
+    )
+    dossier_status = serializers.CharField(
+        source="dossier.status", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = HelpRequest

@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
+from dyzo.audit.reads import Read
 from dyzo.portal import services
 from dyzo.portal.api.serializers import HelpRequestSerializer
 from dyzo.portal.models import HelpRequest
@@ -20,6 +21,10 @@ class HelpRequestViewSet(
     viewsets.GenericViewSet,
 ):
     permission = "portal.view_helprequest"
+    read_audit = {
+        "list": Read("help_request.listed"),
+        "retrieve": Read("help_request.viewed", HelpRequest),
+    }
     write_permission = "portal.add_helprequest"
     serializer_class = HelpRequestSerializer
     ordering = "-id"

@@ -34,8 +34,8 @@ def test_the_list_costs_the_same_for_1_and_20_rows(
 
     # Session, user, the user's municipalities, the area they cover (their own codes, the
     # registry and its mergers: 3), the page of dossiers (with municipality, entrepreneur
-    # and report joined), the role's permissions for the navigation.
-    with django_assert_num_queries(8):
+    # and report joined), the role's permissions for the navigation, the read's audit entry.
+    with django_assert_num_queries(9):
         response = client.get(URL)
 
     assert len(response.context["page"].items) == rows

@@ -64,8 +64,8 @@ def test_the_list_costs_the_same_for_1_and_20_rows(
 
     # Session, user, the role's permissions, the user's municipalities, the area they cover
     # (their own codes, the registry and its mergers: 3), the page of requests (with
-    # municipality, submitter and dossier joined).
-    with django_assert_num_queries(8):
+    # municipality, submitter and dossier joined), the read's audit entry.
+    with django_assert_num_queries(9):
         response = client.get(LIST)
 
     assert len(response.context["page"].items) == rows

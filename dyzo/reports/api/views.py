@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
-from dyzo.audit import audit
+from dyzo.audit.reads import Read
 from dyzo.reports import services
 from dyzo.reports.access import may_approve, may_write
 from dyzo.reports.api.serializers import (
@@ -41,16 +41,18 @@ class WrittenReportViewSet(
     def write_permission(self):
         return WRITE_PERMISSIONS.get(self.action, "reports.change_writtenreport")
 
+    read_audit = {
+        "list": Read("report.listed"),
+        "retrieve": Read("report.viewed", WrittenReport),
+        "pdf": Read("report.downloaded", WrittenReport),
+        "versions": Read("report.versions_viewed", WrittenReport),
+    }
+
     def get_queryset(self):
         # The dossier's reference and the approved version are on every row: joined.
         return WrittenReport.objects.visible_to(self.request.user).select_related(
             "dossier", "approved_version"
         )
-
-    def retrieve(self, request, *args, **kwargs):
-        report = self.get_object()
-        audit.log(report, "report.viewed", actor=request.user)
-        return Response(self.get_serializer(report).data)
 
     @extend_schema(
         request=DraftSerializer,
@@ -107,7 +109,6 @@ class WrittenReportViewSet(
         if report.status != ReportStatus.DELIVERED:
             raise ReportError(_("The PDF exists once the report is delivered."))
         report = services.ensure_report_pdf(report)
-        audit.log(report, "report.downloaded", actor=request.user)
         return FileResponse(
             report.pdf.open("rb"),
             as_attachment=True,

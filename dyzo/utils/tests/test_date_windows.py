@@ -203,7 +203,7 @@ def test_the_api_refuses_a_dossier_opened_outside_the_window(client, coordinator
     }
     response = client.post("/api/v1/dossiers/", body, content_type="application/json")
     assert response.status_code == 400
-    assert "Geef een datum tussen 01/01/2015 en" in response.json()["opened_on"][0]
+    assert "Geef een datum tussen 01/01/2015 en" in response.json()["fields"]["opened_on"][0]
     assert not Dossier.objects.exists()
 
 
@@ -216,7 +216,7 @@ def test_the_api_refuses_entrepreneurs_born_in_2090(client, coordinator, gent):
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert "date_of_birth" in response.json()
+    assert "date_of_birth" in response.json()["fields"]
     assert not Entrepreneur.objects.exists()
 
 
