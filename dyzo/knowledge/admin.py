@@ -1,10 +1,14 @@
 from django.contrib import admin
 
 from dyzo.knowledge.models import Guide, GuideVersion, Topic
+from dyzo.utils.admin import ReadOnlyAdmin
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ReadOnlyAdmin):
+    """Read-only: the topics are reference data kept by migration 0003_topics (their slugs
+    are the API's topic codes)."""
+
     list_display = ["name", "slug", "position"]
 
 
