@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dyzo.billing.models import BillingParty, Invoice
+from dyzo.utils.validators import DateWindow
 
 
 class BillingPartyForm(forms.ModelForm):
@@ -45,7 +46,11 @@ class PaymentForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
     )
-    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(
+        label=_("Paid on"),
+        validators=[DateWindow("happened")],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 class StatementForm(forms.Form):

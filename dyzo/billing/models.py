@@ -15,6 +15,7 @@ from dyzo.billing.constants import (
 )
 from dyzo.billing.query import InvoiceQuerySet, PaymentQuerySet
 from dyzo.billing.validators import validate_enterprise_number, validate_peppol_id
+from dyzo.utils.validators import DateWindow
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -124,8 +125,9 @@ class Invoice(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.CharField(_("number"), max_length=20, null=True, blank=True, unique=True)
     sequence = models.PositiveIntegerField(_("sequence"), null=True, blank=True)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
-    due_on = models.DateField(_("due on"), null=True, blank=True)
+    # Set by the service that issues the invoice (the day, and the day plus the terms).
+    issued_on = models.DateField(_("issued on"), null=True, blank=True, editable=False)
+    due_on = models.DateField(_("due on"), null=True, blank=True, editable=False)
     structured_communication = models.CharField(
         _("structured communication"), max_length=12, blank=True
     )
@@ -163,6 +165,7 @@ class Invoice(models.Model):
                 condition=models.Q(status=InvoiceStatus.DRAFT)
                 | (models.Q(number__isnull=False) & models.Q(issued_on__isnull=False)),
                 name="invoice_issued_has_number",
+                violation_error_message=_("An issued invoice needs a number and an issue date."),
             ),
         ]
 
@@ -235,8 +238,9 @@ class InvoiceLine(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     description = models.CharField(_("description"), max_length=300)
-    period_start = models.DateField(_("period start"), null=True, blank=True)
-    period_end = models.DateField(_("period end"), null=True, blank=True)
+    # Taken from the agreement or dossier the line bills.
+    period_start = models.DateField(_("period start"), null=True, blank=True, editable=False)
+    period_end = models.DateField(_("period end"), null=True, blank=True, editable=False)
     dossier_reference = models.CharField(_("dossier reference"), max_length=12, blank=True)
     agreement = models.ForeignKey(
         "agreements.Agreement",
@@ -331,7 +335,7 @@ class Payment(models.Model):
         verbose_name=_("invoice"),
     )
     amount = models.DecimalField(_("amount"), **MONEY)
-    paid_on = models.DateField(_("paid on"))
+    paid_on = models.DateField(_("paid on"), validators=[DateWindow("happened")])
     source = models.CharField(_("source"), max_length=8, choices=PaymentSource.choices)
     statement = models.ForeignKey(
         BankStatement,
@@ -364,7 +368,11 @@ class Payment(models.Model):
         verbose_name_plural = _("payments")
         ordering = ["-paid_on", "-id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gt=0), name="payment_positive")
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0),
+                name="payment_positive",
+                violation_error_message=_("A payment must be more than zero."),
+            )
         ]
 
     def __str__(self):
@@ -377,7 +385,7 @@ class Reminder(models.Model):
     invoice = models.ForeignKey(
         Invoice, on_delete=models.PROTECT, related_name="reminders", verbose_name=_("invoice")
     )
-    sent_on = models.DateField(_("sent on"))
+    sent_on = models.DateField(_("sent on"), editable=False)  # the day the service sent it
     days_overdue = models.PositiveIntegerField(_("days overdue"))
     amount_due = models.DecimalField(_("amount due"), **MONEY)
     sent_by = models.ForeignKey(

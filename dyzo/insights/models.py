@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dyzo.insights.constants import DataSource
+from dyzo.utils.validators import DateWindow
 
 
 class CooperationReport(models.Model):
@@ -34,6 +35,7 @@ class CooperationData(models.Model):
         _("kept in the app since"),
         null=True,
         blank=True,
+        validators=[DateWindow("happened")],
         help_text=_("Only for the app: from this day on every record is entered in the app."),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
@@ -53,6 +55,9 @@ class CooperationData(models.Model):
                 condition=(models.Q(source="app") & models.Q(kept_since__isnull=False))
                 | (models.Q(source="imported") & models.Q(kept_since__isnull=True)),
                 name="cooperationdata_kept_since_for_app_only",
+                violation_error_message=_(
+                    "Only a year kept in the app has a day since which it is kept."
+                ),
             ),
         ]
 

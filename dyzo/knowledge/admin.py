@@ -6,7 +6,8 @@ from dyzo.utils.admin import ReadOnlyAdmin
 
 @admin.register(Topic)
 class TopicAdmin(ReadOnlyAdmin):
-    """Read-only: the topics are `constants.TOPICS`, loaded by migration 0003."""
+    """Read-only: the topics are reference data kept by migration 0003_topics (their slugs
+    are the API's topic codes)."""
 
     list_display = ["name", "slug", "position"]
 

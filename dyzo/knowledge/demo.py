@@ -119,6 +119,12 @@ def ensure_topics() -> None:
         )
 
 
+def build_users() -> None:
+    """Gent's extra demo staff, made by load_demo before any app's demo data, so that the
+    agreements demo notifies them on the first run as on every later one."""
+    gent_workers()
+
+
 def build_demo(stdout) -> None:
     ensure_topics()
     gent_workers()  # Gent's extra demo staff attend the past training too.

@@ -22,7 +22,7 @@ from dyzo.knowledge.query import (
     TriageQuerySet,
 )
 from dyzo.localgov.constants import PartyKind
-from dyzo.utils.validators import COUNTER_VALIDATORS
+from dyzo.utils.validators import COUNTER_VALIDATORS, DateWindow
 
 USER = settings.AUTH_USER_MODEL
 
@@ -166,7 +166,7 @@ class GuideRead(models.Model):
         related_name="+",
         verbose_name=_("municipality"),
     )
-    read_on = models.DateField(_("read on"))
+    read_on = models.DateField(_("read on"), editable=False)  # the day of the read
 
     class Meta:
         verbose_name = _("guide read")
@@ -206,7 +206,8 @@ class Triage(models.Model):
     completed_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("worker")
     )
-    completed_on = models.DateField(_("completed on"), db_index=True)
+    # The day the triage was recorded.
+    completed_on = models.DateField(_("completed on"), db_index=True, editable=False)
     help_request = models.OneToOneField(
         "portal.HelpRequest",
         on_delete=models.SET_NULL,
@@ -244,8 +245,10 @@ class Training(models.Model):
         verbose_name=_("topic"),
     )
     description = models.TextField(_("description"), blank=True)
-    starts_at = models.DateTimeField(_("starts at"), db_index=True)
-    ends_at = models.DateTimeField(_("ends at"))
+    starts_at = models.DateTimeField(
+        _("starts at"), db_index=True, validators=[DateWindow("training")]
+    )
+    ends_at = models.DateTimeField(_("ends at"), validators=[DateWindow("training")])
     place = models.CharField(_("place"), max_length=200, blank=True)
     online = models.BooleanField(_("online"), default=False)
     capacity = models.PositiveIntegerField(_("capacity"), validators=COUNTER_VALIDATORS)
@@ -266,6 +269,7 @@ class Training(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")),
                 name="knowledge_training_ends_after_start",
+                violation_error_message=_("A training must end after it starts."),
             )
         ]
 
@@ -347,6 +351,7 @@ class Evaluation(models.Model):
                 & models.Q(trainers__range=(1, 5))
                 & models.Q(usefulness__range=(1, 5)),
                 name="knowledge_evaluation_scores_1_to_5",
+                violation_error_message=_("Give every score from 1 to 5."),
             )
         ]
 
@@ -408,6 +413,7 @@ class Survey(models.Model):
                     & models.Q(timeliness__range=(1, 5))
                 ),
                 name="knowledge_survey_answer_complete",
+                violation_error_message=_("An answered survey needs every score from 1 to 5."),
             )
         ]
 

@@ -64,6 +64,8 @@ DATE_WINDOWS = {
     "happened": Window(),
     # Work on a dossier, which may be planned up to a year ahead.
     "activity": Window(latest_years=1),
+    # A training, which may be planned up to two years ahead.
+    "training": Window(latest_years=2),
     # A follow-up to remember, up to five years ahead.
     "follow_up": Window(latest_years=5),
     # The start or end of an agreement: from 2015, up to ten years ahead.

@@ -3,6 +3,7 @@ from decimal import Decimal
 from rest_framework import serializers
 
 from dyzo.billing.models import BillingParty, Invoice, InvoiceLine
+from dyzo.utils.validators import DateWindow
 
 
 class InvoiceLineSerializer(serializers.ModelSerializer):
@@ -68,7 +69,7 @@ class CreditNoteRequestSerializer(serializers.Serializer):
 
 class PaymentRequestSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
-    paid_on = serializers.DateField()
+    paid_on = serializers.DateField(validators=[DateWindow("happened")])
 
 
 class RevenueRowSerializer(serializers.Serializer):

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from dyzo.insights.constants import Category, DataSource
+from dyzo.utils.validators import DateWindow
 
 
 class PartyCountsSerializer(serializers.Serializer):
@@ -51,6 +52,7 @@ class YearDataSerializer(serializers.Serializer):
     )
     kept_since = serializers.DateField(
         allow_null=True,
+        validators=[DateWindow("happened")],
         help_text="Set when the app began keeping records during the year: the year is partial.",
     )
 

@@ -31,6 +31,12 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             passwords = build_demo(self.stdout)
+            # People first: an app's demo staff exist before any demo data notifies them
+            # (the first run then notifies the same people as every later run).
+            for name in DEMO_MODULES:
+                build_users = getattr(importlib.import_module(name), "build_users", None)
+                if build_users is not None:
+                    build_users()
             # Data that refers to other apps' demo data goes first (issued invoices
             # protect the agreements and dossiers they bill).
             for name in reversed(DEMO_MODULES):
