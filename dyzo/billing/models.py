@@ -102,6 +102,15 @@ class Invoice(models.Model):
     document_type = models.CharField(
         _("type"), max_length=12, choices=DocumentType.choices, default=DocumentType.INVOICE
     )
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Made for the demo to a party with illustrative details; only such an invoice may "
+            "be removed once issued (by the demo refreshing itself)."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=8, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
     )

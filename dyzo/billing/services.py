@@ -60,6 +60,8 @@ def create_draft(buyer, lines: list[dict], *, actor, year: int, note: str = "") 
         year=year,
         note=note,
         order_reference=buyer.order_reference,
+        # Copied, so the database can tell a demo invoice from a real one once issued.
+        illustrative=buyer.illustrative,
         vat_category=current.vat_category,
         vat_rate=current.vat_rate,
     )
@@ -180,6 +182,7 @@ def credit_invoice(
         year=invoice.year,
         note=reason.strip()[:300],
         order_reference=invoice.order_reference,
+        illustrative=invoice.illustrative,
         vat_category=invoice.vat_category,
         vat_rate=invoice.vat_rate,
     )

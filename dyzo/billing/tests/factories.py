@@ -28,7 +28,7 @@ class BillingPartyFactory(factory.django.DjangoModelFactory):
     postal_code = "9000"
     city = "Gent"
     invoice_email = "facturen@example.org"
-    illustrative = True
+    illustrative = False
 
     class Params:
         with_order_reference = factory.Trait(

@@ -125,6 +125,28 @@ def test_database_refuses_update_and_delete_of_issued_invoice(registry, coordina
 
 
 @pytest.mark.postgres
+@pytest.mark.issue(9)
+def test_only_an_illustrative_issued_invoice_may_go_and_a_real_one_cannot_become_one(
+    registry, coordinator
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("The immutability trigger is PostgreSQL's; SQLite relies on the services.")
+    real = issued_invoice(actor=coordinator)
+    demo = issued_invoice(BillingPartyFactory(of_aalst=True, illustrative=True), actor=coordinator)
+    assert demo.illustrative and not real.illustrative
+    with (
+        pytest.raises(DatabaseError, match="immutable"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE billing_invoice SET illustrative = TRUE WHERE id = %s", [real.pk])
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM billing_invoiceline WHERE invoice_id = %s", [demo.pk])
+        cursor.execute("DELETE FROM billing_invoice WHERE id = %s", [demo.pk])
+    assert not Invoice.objects.filter(pk=demo.pk).exists()
+
+
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_issuers_with_failures_get_numbers_one_to_n(live_registry):
     if connection.vendor != "postgresql":
