@@ -52,7 +52,7 @@ def _ensure_registry():
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """On SQLite, test in a file of this run (WAL, as the embedded default), not in memory.
 
-    See docs/decisions/0005-sqlite-test-database-file.md: with a shared-cache memory database
+    See docs/decisions/0006-sqlite-test-database-file.md: with a shared-cache memory database
     a live-server request and the main thread's flush deadlocked for ever. A file per run
     keeps concurrent runs apart; DJANGO_TEST_SQLITE_NAME still picks a fixed name.
     """

@@ -1,4 +1,4 @@
-"""The SQLite test database locks as the embedded default does (docs/decisions/0005)."""
+"""The SQLite test database locks as the embedded default does (docs/decisions/0006)."""
 
 import pytest
 
