@@ -71,6 +71,9 @@ def _next(request):
     return redirect("home")
 
 
+# Names of Dyzo's own experts and coordinators: staff, not the personal data of the people
+# Dyzo helps (docs/audit.md).
+@shows_no_personal_data
 @login_and_permission_required("dossiers.manage_team")
 def expert_choices(request):
     """Matches for a searchable expert field: active experts and coordinators by name.

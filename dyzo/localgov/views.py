@@ -45,6 +45,7 @@ def municipality_detail(request, nis_code):
     return render(request, "localgov/municipality_detail.html", context)
 
 
+@shows_no_personal_data
 @can_view_registry
 def municipality_choices(request):
     """Matches for a searchable municipality field (?q= name or start of the NIS code;

@@ -1,8 +1,10 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+
+from django.utils.translation import gettext as _
 
 from dyzo.audit.reads import NO_PERSONAL_DATA
 from dyzo.knowledge import services
@@ -57,7 +59,11 @@ class GuideViewSet(
     )
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def search(self, request):
-        guides = self.get_queryset().search(request.query_params.get("q", ""))
+        words = request.query_params.get("q", "")
+        if not words.strip():
+            # The schema requires `q`: a search for nothing is a bad request, not "no guides".
+            raise serializers.ValidationError({"q": [_("Enter one or more words to search for.")]})
+        guides = self.get_queryset().search(words)
         return Response(self.get_serializer(guides, many=True).data)
 
 

@@ -65,3 +65,11 @@ def test_a_worker_cannot_write(client, worker_of_gent, topic):
     )
     _error(response, 403, "permission_denied")
     assert not Guide.objects.filter(title="X").exists()
+
+
+@pytest.mark.parametrize("query", [{}, {"q": "  "}])
+def test_a_search_for_nothing_is_a_bad_request(client, worker_of_gent, bankruptcy_guide, query):
+    # The schema requires `q`; schemathesis found an empty search answered 200.
+    client.force_login(worker_of_gent)
+    fields = _error(client.get(URL + "search/", query), 400, "invalid")
+    assert fields == {"q": ["Geef een of meer woorden om naar te zoeken."]}

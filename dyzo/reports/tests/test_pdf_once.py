@@ -52,4 +52,5 @@ def test_simultaneous_first_renders_store_one_pdf(live_registry, monkeypatch):
     assert errors == []
     assert rendered == ["first"]
     report.refresh_from_db()
-    assert report.pdf.read() == b"%PDF-1.7 rendered"
+    with report.pdf.open("rb") as stored:  # closed here, not by a later test's garbage
+        assert stored.read() == b"%PDF-1.7 rendered"
