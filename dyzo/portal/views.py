@@ -24,6 +24,7 @@ from dyzo.portal.usage import use_of_year
 from dyzo.utils.access import login_and_permission_required
 from dyzo.utils.actions import run_service
 from dyzo.utils.pagination import keyset_page
+from dyzo.worklist import worker_work
 
 PAGE_SIZE = 25
 
@@ -31,7 +32,12 @@ PAGE_SIZE = 25
 @shows_no_personal_data
 @for_municipal_workers
 def portal_home(request):
-    context = {"uses": use_of_year(request.user), "year": datetime.date.today().year}
+    today = datetime.date.today()
+    context = {
+        "work": worker_work(request.user, today),
+        "uses": use_of_year(request.user),
+        "year": today.year,
+    }
     return render(request, "portal/home.html", context)
 
 
