@@ -20,8 +20,9 @@ ENTREPRENEURS = reverse("dossiers:entrepreneur_list")
 ADVICE = reverse("dossiers:advice_list")
 LISTS = {
     # the page (entrepreneur and municipality joined), the audit entry of the read; a worker's
-    # filter offers their own municipalities (one query), the others search on demand.
-    DOSSIERS: {"coordinator": 4, "expert": 4, "worker_of_gent": 7},
+    # filter offers their own municipalities (one query), the others search on demand; the
+    # capped count of the matching dossiers (one query, issue 11).
+    DOSSIERS: {"coordinator": 5, "expert": 5, "worker_of_gent": 8},
     # the page (municipality joined), the audit entry of the read.
     ENTREPRENEURS: {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
     # the page (municipality and handler joined), the audit entry of the read; a worker's own
