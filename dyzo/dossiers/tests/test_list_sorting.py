@@ -114,3 +114,33 @@ def test_the_count_stops_at_the_cap(client, coordinator, dossiers, monkeypatch):
     html = client.get(DOSSIERS).content.decode()
 
     assert "Meer dan 12 resultaten" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "param", "first", "aria"),
+    [
+        (reverse("dossiers:entrepreneur_list"), "name", "Aerts", "ascending"),
+        (reverse("dossiers:entrepreneur_list"), "-name", "Wouters", "descending"),
+        (reverse("dossiers:advice_list"), "asked_on", "2024-01-02", "ascending"),
+        (reverse("dossiers:advice_list"), "-asked_on", "2024-01-09", "descending"),
+    ],
+)
+def test_entrepreneurs_and_advice_sort_both_ways_and_show_their_count(
+    client, coordinator, gent, url, param, first, aria
+):
+    from dyzo.dossiers.tests.factories import AdviceEntryFactory, EntrepreneurFactory
+
+    for name in ["Peeters", "Wouters", "Aerts"]:
+        EntrepreneurFactory(last_name=name, municipality=gent)
+    for day in [2, 9, 5]:
+        AdviceEntryFactory(municipality=gent, asked_on=datetime.date(2024, 1, day))
+    client.force_login(coordinator)
+
+    response = client.get(f"{url}?sort={param}")
+
+    html = response.content.decode()
+    [row] = response.context["page"].items[:1]
+    shown = row.last_name if "entrepreneur" in url else row.asked_on.isoformat()
+    assert shown == first
+    assert f'aria-sort="{aria}"' in html
+    assert "3 resultaten" in html
