@@ -1,11 +1,14 @@
 """Each role's start page: what needs them today, a few rows per kind with the total.
 
 One function per role returns plain data (lists of at most WORKLIST_ROWS rows and their
-counts); the home view only renders it. Municipal workers have the portal as start page."""
+counts); the home view only renders it. Municipal workers have the portal as start page,
+which shows `worker_work` above the use of their municipalities. Each kind of work costs
+at most two queries (its first rows, and its total when there are more), whatever the rows."""
 
 import dataclasses
 import datetime
 
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +16,7 @@ from dyzo.accounts.constants import Role
 from dyzo.dossiers.dashboard import overdue
 from dyzo.dossiers.models import Activity, Dossier
 from dyzo.insights.report import build_report
+from dyzo.knowledge.models import Registration, Survey, Training
 from dyzo.outreach.models import Contact
 from dyzo.portal.models import HelpRequest
 from dyzo.reports.constants import ReportStatus
@@ -84,6 +88,55 @@ def expert_work(user, today: datetime.date) -> list[Work]:
             Activity.objects.filter(dossier__in=mine, happened_on__gte=today)
             .select_related("dossier")
             .order_by("happened_on", "id"),
+        ),
+    ]
+
+
+def worker_work(user, today: datetime.date) -> list[Work]:
+    """A municipal worker's part of the portal's start page: their municipalities' help
+    requests still with Dyzo, the reports delivered to them, the surveys waiting for their
+    answer and the upcoming trainings with their own registration state."""
+    own_status = (
+        Registration.objects.active()
+        .filter(training=OuterRef("pk"), worker=user)
+        .values("status")[:1]
+    )
+    return [
+        _work(
+            "my_requests",
+            _("Your help requests waiting for Dyzo"),
+            HelpRequest.objects.visible_to(user)
+            .waiting()
+            .select_related("municipality")
+            .order_by("created_at", "id"),
+            reverse("portal:request_list") + "?waiting=1",
+        ),
+        _work(
+            "delivered_reports",
+            _("Delivered reports"),
+            WrittenReport.objects.filter(
+                status=ReportStatus.DELIVERED, dossier__in=Dossier.objects.visible_to(user)
+            )
+            .select_related("dossier__municipality")
+            .order_by("-delivered_at", "-id"),
+            reverse("portal:dossier_list"),
+        ),
+        _work(
+            "surveys_waiting",
+            _("Satisfaction surveys waiting for your answer"),
+            Survey.objects.visible_to(user)
+            .waiting()
+            .select_related("report__dossier", "municipality")
+            .order_by("invited_at", "id"),
+            reverse("knowledge:survey_list"),
+        ),
+        _work(
+            "upcoming_trainings",
+            _("Upcoming trainings"),
+            Training.objects.upcoming()
+            .annotate(own_status=Subquery(own_status))
+            .order_by("starts_at", "id"),
+            reverse("knowledge:training_list"),
         ),
     ]
 

@@ -2,6 +2,8 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import DateField, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,9 +28,13 @@ from dyzo.billing.forms import (
 from dyzo.billing.models import BillingParty, Invoice, Payment
 from dyzo.localgov.models import Party
 from dyzo.utils.access import login_and_permission_required
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import capped_count, keyset_page, sorting
 
 PAGE_SIZE = 25
+# Newest first by default; by issue date both ways, drafts (not issued yet) after the issued
+# ones. Invoices number a few hundred a year: no index needed for the issue date.
+INVOICE_SORTS = {"created": ["id"], "issued_on": ["issued_sort", "id"]}
+NOT_ISSUED_YET = datetime.date(9999, 12, 31)
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
@@ -48,9 +54,15 @@ def invoice_list(request):
     year = _year(request)
     if year:
         queryset = queryset.filter(year=year)
-    page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    count = capped_count(queryset)
+    sort = sorting(request, INVOICE_SORTS, default="-created")
+    queryset = queryset.annotate(
+        issued_sort=Coalesce("issued_on", Value(NOT_ISSUED_YET), output_field=DateField())
+    )
+    page = keyset_page(queryset, sort.fields, request.GET.get("after"), PAGE_SIZE)
     shown(request, page.items)
-    return render(request, "billing/invoice_list.html", {"page": page, "year": year})
+    context = {"page": page, "year": year, "sort": sort, "count": count}
+    return render(request, "billing/invoice_list.html", context)
 
 
 @audits_read("invoice.viewed", model=Invoice)

@@ -258,6 +258,9 @@ class Dossier(models.Model):
             models.Index(fields=["case_type", "-id"]),
             models.Index(fields=["municipality", "-id"]),
             models.Index(fields=["year", "-id"]),
+            # The list's sort by opening date, both directions (by reference and by status
+            # use the unique (year, number) and the (status, -id) indexes).
+            models.Index(fields=["opened_on", "id"], name="dossier_by_opened_on"),
             # The dashboard reads open dossiers only: partial indexes keep it proportional
             # to the open work, not to ten years of closed dossiers.
             models.Index(

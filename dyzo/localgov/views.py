@@ -9,7 +9,10 @@ from dyzo.localgov.choices import municipalities_to_choose, search_choices
 from dyzo.localgov.forms import MunicipalityFilterForm
 from dyzo.localgov.models import Municipality
 from dyzo.localgov.sections import municipality_sections
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import keyset_page, sorting
+
+# By NIS code (the default) or name, both ways; both columns are indexed.
+REGISTRY_SORTS = {"nis_code": ["nis_code"], "name": ["name", "nis_code"]}
 
 
 @shows_no_personal_data
@@ -22,11 +25,12 @@ def municipality_list(request):
     # The heading (also swapped by htmx) names the chosen year and how many match.
     total = matching.count()
     queryset = matching.select_related("province").with_population_counted_by(year)
-    page = keyset_page(queryset, ["nis_code"], request.GET.get("after"))
+    sort = sorting(request, REGISTRY_SORTS, default="nis_code")
+    page = keyset_page(queryset, sort.fields, request.GET.get("after"))
     template = (
         "localgov/_municipality_rows.html" if request.htmx else "localgov/municipality_list.html"
     )
-    context = {"form": form, "page": page, "year": year, "total": total}
+    context = {"form": form, "page": page, "year": year, "total": total, "sort": sort}
     return render(request, template, context)
 
 

@@ -22,9 +22,11 @@ from dyzo.outreach.access import (
 from dyzo.outreach.errors import OutreachError
 from dyzo.outreach.forms import ContactFilterForm, ContactForm, DeclineReasonForm
 from dyzo.outreach.models import Contact, DeclineReason
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import capped_count, keyset_page, sorting
 
 LIST_ORDER = ["-happened_on", "-id"]
+# By date both ways, on the (happened_on, id) index; the newest first by default.
+CONTACT_SORTS = {"happened_on": ["happened_on", "id"]}
 
 
 @audits_read("contact.listed")
@@ -33,9 +35,16 @@ def contact_list(request):
     form = ContactFilterForm(request.GET)
     form.is_valid()
     queryset = form.filter(visible_contacts(request.user))
-    page = keyset_page(queryset, LIST_ORDER, request.GET.get("after"))
+    sort = sorting(request, CONTACT_SORTS, default="-happened_on")
+    page = keyset_page(queryset, sort.fields, request.GET.get("after"))
     shown(request, page.items)
-    context = {"form": form, "page": page, "show_notes": may_read_notes(request.user)}
+    context = {
+        "form": form,
+        "page": page,
+        "sort": sort,
+        "count": capped_count(queryset),
+        "show_notes": may_read_notes(request.user),
+    }
     template = "outreach/_contact_rows.html" if request.htmx else "outreach/contact_list.html"
     return render(request, template, context)
 

@@ -93,7 +93,11 @@ class HelpRequest(models.Model):
         verbose_name = _("help request")
         verbose_name_plural = _("help requests")
         ordering = ["-id"]
-        indexes = [models.Index(fields=["municipality", "-id"])]
+        indexes = [
+            models.Index(fields=["municipality", "-id"]),
+            # The request list's sort by status (both ways) and its waiting filter.
+            models.Index(fields=["status", "-id"], name="help_request_by_status"),
+        ]
         permissions = [("handle_helprequest", _("Can take up and decline help requests"))]
 
     def __str__(self):

@@ -23,15 +23,24 @@ from dyzo.portal.models import HelpRequest
 from dyzo.portal.usage import use_of_year
 from dyzo.utils.access import login_and_permission_required
 from dyzo.utils.actions import run_service
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import capped_count, keyset_page, sorting
+from dyzo.worklist import worker_work
 
 PAGE_SIZE = 25
+# Submitted (ids grow with the submission time, the primary key serves it) and status (its
+# index), both ways.
+REQUEST_SORTS = {"submitted": ["id"], "status": ["status", "-id"]}
 
 
 @shows_no_personal_data
 @for_municipal_workers
 def portal_home(request):
-    context = {"uses": use_of_year(request.user), "year": datetime.date.today().year}
+    today = datetime.date.today()
+    context = {
+        "work": worker_work(request.user, today),
+        "uses": use_of_year(request.user),
+        "year": today.year,
+    }
     return render(request, "portal/home.html", context)
 
 
@@ -67,9 +76,11 @@ def request_list(request):
     )
     if request.GET.get("waiting"):
         queryset = queryset.waiting()
-    page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
+    sort = sorting(request, REQUEST_SORTS, default="-submitted")
+    page = keyset_page(queryset, sort.fields, request.GET.get("after"), PAGE_SIZE)
     shown(request, page.items)
-    return render(request, "portal/request_list.html", {"page": page})
+    context = {"page": page, "sort": sort, "count": capped_count(queryset)}
+    return render(request, "portal/request_list.html", context)
 
 
 @shows_no_personal_data

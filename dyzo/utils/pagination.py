@@ -73,3 +73,68 @@ def _value(obj, path: str):
     for part in path.split("__"):
         obj = getattr(obj, part)
     return obj
+
+
+# Counting every matching row of a list of a million dossiers costs a full index scan on
+# each page; lists count up to the cap and then say "more than".
+COUNT_CAP = 10_000
+
+
+@dataclasses.dataclass
+class ListCount:
+    total: int
+    more: bool  # there are more than `total` (the cap)
+
+
+def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> ListCount:
+    """How many rows `queryset` has, counting at most `cap + 1` of them (one query)."""
+    total = queryset.order_by()[: cap + 1].count()
+    return ListCount(total=min(total, cap), more=total > cap)
+
+
+@dataclasses.dataclass
+class SortColumn:
+    url: str
+    aria_sort: str  # "ascending", "descending", or "" for a column the list is not sorted by
+
+
+@dataclasses.dataclass
+class Sorting:
+    """The sort chosen with `?sort=key` or `?sort=-key`, as keyset fields, and per offered
+    column the link that sorts by it (the other direction if it is the current one)."""
+
+    key: str
+    descending: bool
+    fields: list[str]
+    columns: dict[str, SortColumn]
+
+    @property
+    def param(self) -> str:
+        return f"-{self.key}" if self.descending else self.key
+
+
+def _flip(field: str) -> str:
+    return field[1:] if field.startswith("-") else f"-{field}"
+
+
+def sorting(request, options: dict[str, list[str]], default: str) -> Sorting:
+    """`options` maps each sortable column to its ascending keyset fields, the last one
+    unique (e.g. ["opened_on", "id"]); descending flips every field, so one index serves
+    both directions. An unknown `sort` falls back to `default` ("key" or "-key")."""
+    wanted = request.GET.get("sort", "") or default
+    key = wanted.lstrip("-")
+    if key not in options:
+        wanted, key = default, default.lstrip("-")
+    descending = wanted.startswith("-")
+    fields = [_flip(field) for field in options[key]] if descending else list(options[key])
+    kept = request.GET.copy()
+    for name in ("after", "sort"):
+        kept.pop(name, None)
+    columns = {}
+    for option in options:
+        current = option == key
+        next_param = f"-{option}" if current and not descending else option
+        aria = ("descending" if descending else "ascending") if current else ""
+        kept["sort"] = next_param
+        columns[option] = SortColumn(url=f"?{kept.urlencode()}", aria_sort=aria)
+    return Sorting(key=key, descending=descending, fields=fields, columns=columns)

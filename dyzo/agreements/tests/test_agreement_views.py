@@ -132,11 +132,45 @@ def test_list_query_count_is_constant(
     for _ in range(size):
         AgreementFactory(municipality=municipality("11001"))
     client.force_login(coordinator)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         # session, user, the role's permissions, provinces for the filter, one page of
-        # agreements joined with municipality and province
+        # agreements joined with municipality and province, the capped count (issue 11)
         response = client.get(LIST)
     assert len(response.context["page"].items) == size
+    assert response.context["count"].total == size
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("param", ["starts_on", "-starts_on", "status", "-status"])
+def test_the_list_sorts_by_start_and_status_both_ways_across_pages(
+    client, coordinator, registry, param
+):
+    import datetime
+
+    statuses = ["draft", "proposed", "signed"]
+    for n in range(30):
+        AgreementFactory(
+            municipality=municipality("11001"),
+            starts_on=datetime.date(2020 + n % 4, 1, 1),
+            status=statuses[n % 3],
+        )
+    key = param.lstrip("-")
+    descending = param.startswith("-")
+    tie = (lambda a: a.pk) if key == "starts_on" else (lambda a: -a.pk)
+    expected = sorted(
+        Agreement.objects.all(), key=lambda a: (getattr(a, key), tie(a)), reverse=descending
+    )
+    client.force_login(coordinator)
+    seen, query = [], {"sort": param}
+    while True:
+        response = client.get(LIST, query)
+        seen += [item.pk for item in response.context["page"].items]
+        if not response.context["page"].next_cursor:
+            break
+        query = {"sort": param, "after": response.context["page"].next_cursor}
+    assert seen == [a.pk for a in expected]
+    assert "30 resultaten" in response.content.decode()
+    assert 'aria-sort="descending"' in response.content.decode() or not descending
 
 
 def test_create_proposes_the_fee_and_opens_the_draft(client, coordinator, registry):

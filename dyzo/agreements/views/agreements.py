@@ -26,9 +26,11 @@ from dyzo.agreements.forms import (
 from dyzo.audit.reads import shows_no_personal_data
 from dyzo.localgov.models import Municipality
 from dyzo.utils.actions import run_service
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import capped_count, keyset_page, sorting
 
 LIST_ORDER = ["-starts_on", "-id"]
+# By start (its (starts_on, id) index) and status, both ways; newest start first by default.
+AGREEMENT_SORTS = {"starts_on": ["starts_on", "id"], "status": ["status", "-id"]}
 
 
 @shows_no_personal_data
@@ -38,9 +40,11 @@ def agreement_list(request):
     # An invalid field is left out of cleaned_data (and shown as an error); the rest filters.
     form.is_valid()
     queryset = form.filter(visible_agreements(request.user))
-    page = keyset_page(queryset, LIST_ORDER, request.GET.get("after"))
+    sort = sorting(request, AGREEMENT_SORTS, default="-starts_on")
+    page = keyset_page(queryset, sort.fields, request.GET.get("after"))
     template = "agreements/_agreement_rows.html" if request.htmx else "agreements/list.html"
-    return render(request, template, {"form": form, "page": page})
+    context = {"form": form, "page": page, "sort": sort, "count": capped_count(queryset)}
+    return render(request, template, context)
 
 
 @shows_no_personal_data

@@ -73,10 +73,36 @@ def test_invoice_list_query_count_is_constant(
         issued_invoice(buyer)
     client.force_login(coordinator)
     # The session, the user, the user's role permissions, the page of invoices (buyer and
-    # municipality joined), the read's audit entry.
-    with django_assert_num_queries(5):
+    # municipality joined), the read's audit entry, the capped count (issue 11).
+    with django_assert_num_queries(6):
         response = client.get(reverse("billing:invoice_list"))
     assert response.status_code == 200
+    assert response.context["count"].total == rows
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("param", ["issued_on", "-issued_on"])
+def test_invoice_list_sorts_by_issue_date_both_ways_across_pages(client, coordinator, gent, param):
+    buyer = BillingPartyFactory()
+    for n in range(28):
+        issued_invoice(buyer, on=datetime.date(2026, 3, 1 + n % 5))
+    draft = draft_invoice(buyer)
+    client.force_login(coordinator)
+    seen, query = [], {"sort": param}
+    while True:
+        response = client.get(reverse("billing:invoice_list"), query)
+        seen += list(response.context["page"].items)
+        if not response.context["page"].next_cursor:
+            break
+        query = {"sort": param, "after": response.context["page"].next_cursor}
+    issued = sorted(
+        (invoice for invoice in seen if invoice.pk != draft.pk),
+        key=lambda invoice: (invoice.issued_on, invoice.pk),
+    )
+    expected = [*issued, draft] if param == "issued_on" else [draft, *reversed(issued)]
+    assert [invoice.pk for invoice in seen] == [invoice.pk for invoice in expected]
+    assert len(seen) == 29
+    assert "29 resultaten" in response.content.decode()
 
 
 def test_accountant_export_csv_and_xlsx(client, coordinator, gent_invoice):

@@ -20,13 +20,14 @@ ENTREPRENEURS = reverse("dossiers:entrepreneur_list")
 ADVICE = reverse("dossiers:advice_list")
 LISTS = {
     # the page (entrepreneur and municipality joined), the audit entry of the read; a worker's
-    # filter offers their own municipalities (one query), the others search on demand.
-    DOSSIERS: {"coordinator": 4, "expert": 4, "worker_of_gent": 7},
-    # the page (municipality joined), the audit entry of the read.
-    ENTREPRENEURS: {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
+    # filter offers their own municipalities (one query), the others search on demand; the
+    # capped count of the matching dossiers (one query, issue 11).
+    DOSSIERS: {"coordinator": 5, "expert": 5, "worker_of_gent": 8},
+    # the page (municipality joined), the audit entry of the read, the capped count.
+    ENTREPRENEURS: {"coordinator": 5, "expert": 5, "worker_of_gent": 7},
     # the page (municipality and handler joined), the audit entry of the read; a worker's own
-    # municipalities to filter on.
-    ADVICE: {"coordinator": 4, "expert": 4, "worker_of_gent": 7},
+    # municipalities to filter on; the capped count of the matching entries.
+    ADVICE: {"coordinator": 5, "expert": 5, "worker_of_gent": 8},
     # the page, the audit entry of the read.
     "/api/v1/dossiers/": {"coordinator": 4, "expert": 4, "worker_of_gent": 6},
     "/api/v1/entrepreneurs/": {"coordinator": 4, "expert": 4, "worker_of_gent": 6},

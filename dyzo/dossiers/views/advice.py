@@ -8,7 +8,10 @@ from dyzo.dossiers.access import get_advice_for_user, may_change_advice, needs
 from dyzo.dossiers.errors import DossierError
 from dyzo.dossiers.forms import AdviceEntryForm, AdviceFilterForm
 from dyzo.dossiers.models import AdviceEntry
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import capped_count, keyset_page, sorting
+
+# By date both ways, on the (-asked_on, -id) index.
+ADVICE_SORTS = {"asked_on": ["asked_on", "id"]}
 
 
 @audits_read("advice.listed")
@@ -17,14 +20,14 @@ def advice_list(request):
     form = AdviceFilterForm(request.GET, user=request.user)
     form.is_valid()
     queryset = form.filter(AdviceEntry.objects.visible_to(request.user).logged())
+    sort = sorting(request, ADVICE_SORTS, default="-asked_on")
     page = keyset_page(
-        queryset.select_related("municipality", "handled_by"),
-        ["-asked_on", "-id"],
-        request.GET.get("after"),
+        queryset.select_related("municipality", "handled_by"), sort.fields, request.GET.get("after")
     )
     shown(request, page.items)
     template = "dossiers/_advice_rows.html" if request.htmx else "dossiers/advice_list.html"
-    return render(request, template, {"form": form, "page": page})
+    context = {"form": form, "page": page, "sort": sort, "count": capped_count(queryset)}
+    return render(request, template, context)
 
 
 @audits_read("advice.viewed", model=AdviceEntry)

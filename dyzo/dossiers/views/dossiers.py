@@ -25,7 +25,7 @@ from dyzo.dossiers.forms import (
 from dyzo.dossiers.models import Dossier
 from dyzo.dossiers.workflow import COORDINATOR, actor_kinds, may_transition, next_simple_step
 from dyzo.utils.actions import run_service
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import capped_count, keyset_page, sorting
 
 
 def quote_url(municipality) -> str | None:
@@ -34,6 +34,17 @@ def quote_url(municipality) -> str | None:
         return reverse("agreements:quote", args=[municipality.nis_code])
     except NoReverseMatch:
         return None
+
+
+# Each sort has its index (Dossier.Meta.indexes), so a page reads from it at any depth.
+# "opened" (no column of its own) is the intake order, newest first by default as before:
+# the filters' indexes (status, -id), (municipality, -id), ... serve it.
+DOSSIER_SORTS = {
+    "reference": ["year", "number"],
+    "opened": ["id"],
+    "opened_on": ["opened_on", "id"],
+    "status": ["status", "-id"],
+}
 
 
 @audits_read("dossier.listed")
@@ -46,10 +57,12 @@ def dossier_list(request):
     # No DISTINCT: every filter yields a dossier at most once (a person is on a team once,
     # unique constraint), and DISTINCT would make PostgreSQL sort every matching row
     # instead of reading the first page from an index (docs/performance.md).
-    page = keyset_page(queryset, ["-id"], request.GET.get("after"))
+    sort = sorting(request, DOSSIER_SORTS, default="-opened")
+    page = keyset_page(queryset, sort.fields, request.GET.get("after"))
     shown(request, page.items)
     template = "dossiers/_dossier_rows.html" if request.htmx else "dossiers/dossier_list.html"
-    return render(request, template, {"form": form, "page": page})
+    context = {"form": form, "page": page, "sort": sort, "count": capped_count(queryset)}
+    return render(request, template, context)
 
 
 def _intake_forms(request):

@@ -8,7 +8,10 @@ from dyzo.dossiers.access import get_entrepreneur_for_user, needs
 from dyzo.dossiers.errors import DossierError
 from dyzo.dossiers.forms import EntrepreneurFilterForm, EntrepreneurForm
 from dyzo.dossiers.models import Dossier, Entrepreneur
-from dyzo.utils.pagination import keyset_page
+from dyzo.utils.pagination import capped_count, keyset_page, sorting
+
+# By name both ways, on the (last_name, first_name, id) index.
+ENTREPRENEUR_SORTS = {"name": ["last_name", "first_name", "id"]}
 
 
 @audits_read("entrepreneur.listed")
@@ -19,16 +22,15 @@ def entrepreneur_list(request):
     queryset = Entrepreneur.objects.visible_to(request.user).search(
         form.cleaned_data.get("q") or ""
     )
-    page = keyset_page(
-        queryset.select_related("municipality"),
-        ["last_name", "first_name", "id"],
-        request.GET.get("after"),
-    )
+    sort = sorting(request, ENTREPRENEUR_SORTS, default="name")
+    queryset = queryset.select_related("municipality")
+    page = keyset_page(queryset, sort.fields, request.GET.get("after"))
     shown(request, page.items)
     template = (
         "dossiers/_entrepreneur_rows.html" if request.htmx else "dossiers/entrepreneur_list.html"
     )
-    return render(request, template, {"form": form, "page": page})
+    context = {"form": form, "page": page, "sort": sort, "count": capped_count(queryset)}
+    return render(request, template, context)
 
 
 @audits_read("entrepreneur.viewed", model=Entrepreneur)

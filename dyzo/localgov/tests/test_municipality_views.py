@@ -99,3 +99,27 @@ def test_the_heading_follows_the_chosen_year_also_when_htmx_swaps_the_rows(
     swapped = client.get(url, {"year": 2025}, headers={"HX-Request": "true"}).content.decode()
     assert 'id="registry-heading" hx-swap-oob="true"' in swapped
     assert 'Gemeenten op 1 januari 2025 <small class="count">285 gemeenten</small>' in swapped
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_registry_sorts_by_name_both_ways_across_pages(
+    client, coordinator, registry, descending
+):
+    client.force_login(coordinator)
+    param = "-name" if descending else "name"
+    seen, query = [], {"sort": param, "year": 2026}
+    while True:
+        response = client.get(LIST, query)
+        seen += [municipality.nis_code for municipality in response.context["page"].items]
+        if not response.context["page"].next_cursor:
+            break
+        query = {**query, "after": response.context["page"].next_cursor}
+    assert len(seen) == response.context["total"] > 25
+    # The pages together are the database's own order (its collation decides, not Python's).
+    in_order = Municipality.objects.filter(nis_code__in=seen).order_by(
+        param, "-nis_code" if descending else "nis_code"
+    )
+    assert seen == list(in_order.values_list("nis_code", flat=True))
+    aria = "descending" if descending else "ascending"
+    assert f'aria-sort="{aria}"><a href="?year=2026&amp;sort=' in response.content.decode()

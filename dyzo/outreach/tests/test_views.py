@@ -91,11 +91,30 @@ def test_list_query_count_is_constant(
 ):
     ContactFactory.create_batch(size, coordinator=coordinator)
     client.force_login(coordinator)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         # session, user, the role's permissions, provinces for the filter, one page of
-        # contacts with municipality and coordinator, the read's audit entry
+        # contacts with municipality and coordinator, the read's audit entry, the capped
+        # count (issue 11)
         response = client.get(LIST)
     assert len(response.context["page"].items) == size
+    assert response.context["count"].total == size
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("param", "aria"), [("happened_on", "ascending"), ("-happened_on", "descending")]
+)
+def test_the_list_sorts_by_date_both_ways(client, coordinator, registry, param, aria):
+    for day in [5, 1, 9]:
+        ContactFactory(coordinator=coordinator, happened_on=datetime.date(2025, 3, day))
+    client.force_login(coordinator)
+
+    response = client.get(LIST, {"sort": param})
+
+    days = [contact.happened_on.day for contact in response.context["page"].items]
+    assert days == ([1, 5, 9] if aria == "ascending" else [9, 5, 1])
+    assert f'aria-sort="{aria}"' in response.content.decode()
+    assert "3 resultaten" in response.content.decode()
 
 
 def test_filter_by_municipality_and_kind(client, coordinator, registry):

@@ -56,3 +56,82 @@ def test_a_year_without_cooperation_data_says_so_instead_of_none(client, worker_
     response = client.get(reverse("portal:home"))
     assert [use.category for use in response.context["uses"]] == [None]
     assert "Geen gegevens voor dit jaar" in response.content.decode()
+
+
+def _work_of(response):
+    return {work.key: work for work in response.context["work"]}
+
+
+def _make_work(worker, gent, other_worker, rows):
+    from dyzo.knowledge.tests.factories import (
+        RegistrationFactory,
+        SurveyFactory,
+        TrainingFactory,
+    )
+    from dyzo.portal.tests.factories import HelpRequestFactory
+
+    for _ in range(rows):
+        HelpRequestFactory(municipality=gent)
+        SurveyFactory()  # a delivered report of Gent with its survey waiting for an answer
+        RegistrationFactory(worker=worker, municipality=gent)
+        TrainingFactory()
+
+
+@pytest.mark.issue(11)
+def test_the_portal_shows_what_needs_the_worker_today(client, worker_of_gent, gent, aalst):
+    from dyzo.knowledge.tests.factories import RegistrationFactory, TrainingFactory
+    from dyzo.portal.tests.factories import HelpRequestFactory
+
+    mine = HelpRequestFactory(municipality=gent)
+    HelpRequestFactory(municipality=gent, status="answered")
+    HelpRequestFactory(municipality=aalst)
+    _make_work(worker_of_gent, gent, None, 1)
+    waiting = RegistrationFactory(worker=worker_of_gent, municipality=gent, waiting=True)
+    TrainingFactory(past=True)
+    client.force_login(worker_of_gent)
+
+    response = client.get(HOME)
+
+    work = _work_of(response)
+    assert [row.pk for row in work["my_requests"].rows] == [mine.pk, mine.pk + 3]
+    assert work["delivered_reports"].count == 1
+    assert work["surveys_waiting"].count == 1
+    trainings = work["upcoming_trainings"].rows
+    assert len(trainings) == 3  # the past one is not shown
+    assert sorted(str(training.own_status) for training in trainings) == [
+        "None",
+        "registered",
+        "waiting",
+    ]
+    assert waiting.training in trainings
+    html = response.content.decode()
+    assert "Je staat op de wachtlijst" in html
+    assert "Tevredenheidsbevragingen die op je antwoord wachten" in html
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_portal_start_page_takes_a_constant_number_of_queries(
+    client, worker_of_gent, gent, rows
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _make_work(worker_of_gent, gent, None, rows)
+    client.force_login(worker_of_gent)
+    client.get(HOME)  # warm the session and caches
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(HOME)
+
+    assert response.status_code == 200
+    work = _work_of(response)
+    assert {key: item.count for key, item in work.items()} == {
+        "my_requests": rows,
+        "delivered_reports": rows,
+        "surveys_waiting": rows,
+        "upcoming_trainings": 2 * rows,
+    }
+    # Each kind of work: one query for its first rows, one more for the total beyond them.
+    expected = 17 if rows == 1 else 17 + 4
+    assert len(captured) == expected, [query["sql"][:120] for query in captured]

@@ -64,11 +64,37 @@ def test_the_list_costs_the_same_for_1_and_20_rows(
 
     # Session, user, the role's permissions, the user's municipalities, the area they cover
     # (their own codes, the registry and its mergers: 3), the page of requests (with
-    # municipality, submitter and dossier joined), the read's audit entry.
-    with django_assert_num_queries(9):
+    # municipality, submitter and dossier joined), the read's audit entry, the capped count
+    # of the requests (issue 11).
+    with django_assert_num_queries(10):
         response = client.get(LIST)
 
     assert len(response.context["page"].items) == rows
+    assert response.context["count"].total == rows
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("param", "aria"), [("status", "ascending"), ("-status", "descending"), ("", "descending")]
+)
+def test_the_list_sorts_by_status_or_submission_both_ways(
+    client, worker_of_gent, gent, param, aria
+):
+    submitted = HelpRequestFactory(municipality=gent)
+    taken_up = HelpRequestFactory(municipality=gent, taken_up=True)
+    answered = HelpRequestFactory(municipality=gent, status="answered")
+    client.force_login(worker_of_gent)
+
+    response = client.get(f"{LIST}?sort={param}")
+
+    order = {
+        "status": [answered, submitted, taken_up],
+        "-status": [taken_up, submitted, answered],
+        "": [answered, taken_up, submitted],
+    }[param]
+    assert [row.pk for row in response.context["page"].items] == [row.pk for row in order]
+    assert f'aria-sort="{aria}"' in response.content.decode()
+    assert "3 resultaten" in response.content.decode()
 
 
 def test_another_municipalitys_request_is_not_found(client, worker_of_gent, aalst):
