@@ -1,5 +1,6 @@
 import contextlib
 import fcntl
+import logging
 import os
 import tempfile
 import time
@@ -47,13 +48,21 @@ class Command(BaseCommand):
             self.stderr.write("Another mail queue worker is running; nothing done.")
 
     def _run(self, *, loop: bool, interval: int) -> None:
+        if loop:
+            # A worker passes every few seconds: post-office's own INFO lines ("Started
+            # sending 0 emails") would bury what matters; a pass that did something is
+            # still reported below.
+            import post_office.mail  # noqa: F401  (sets up its logger, which we then quiet)
+
+            logging.getLogger("post_office").setLevel(logging.WARNING)
         while True:
             counts = send_mail_queue()
-            self.stdout.write(
-                "sent {sent}, failed {failed}, to retry {requeued}, expired {expired}".format(
-                    **counts
+            if not loop or any(counts.values()):
+                self.stdout.write(
+                    "sent {sent}, failed {failed}, to retry {requeued}, expired {expired}".format(
+                        **counts
+                    )
                 )
-            )
             if not loop:
                 return
             time.sleep(interval)
