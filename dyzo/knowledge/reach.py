@@ -24,12 +24,15 @@ REFERENCE = {
 }
 
 
-def _populations(year: int) -> dict[int, int]:
-    """The latest known population at or before `year` per municipality id, one query."""
-    latest: dict[int, int] = {}
+def _populations(year: int) -> dict[int, tuple[int, int]]:
+    """(inhabitants, year counted) of the latest known population at or before `year` per
+    municipality id, one query."""
+    latest: dict[int, tuple[int, int]] = {}
     rows = Population.objects.filter(year__lte=year).order_by("municipality_id", "year")
-    for municipality_id, inhabitants in rows.values_list("municipality_id", "inhabitants"):
-        latest[municipality_id] = inhabitants
+    for municipality_id, inhabitants, counted in rows.values_list(
+        "municipality_id", "inhabitants", "year"
+    ):
+        latest[municipality_id] = (inhabitants, counted)
     return latest
 
 
@@ -51,7 +54,7 @@ def reach_of_year(year: int) -> dict:
             municipality.province.name, {"name": municipality.province.name, "helped": 0}
         )
         province["helped"] += count
-        population = populations.get(municipality.pk)
+        population, counted = populations.get(municipality.pk, (None, None))
         if population:
             municipalities.append(
                 {
@@ -59,6 +62,8 @@ def reach_of_year(year: int) -> dict:
                     "name": municipality.name,
                     "province": municipality.province.name,
                     "population": population,
+                    # A rate is only as recent as its population figure (issue 11.2).
+                    "population_year": counted,
                     "helped": suppress(count),
                     "per_10000": _rate(count, population),
                 }

@@ -53,12 +53,19 @@ def test_reach_shows_the_reference_and_hides_small_counts(gent, aalst):
     assert provinces["Limburg"] == "<5"
     gent_row = next(row for row in reach["municipalities"] if row["nis_code"] == "44021")
     assert gent_row["helped"] == 6
+    # The year the population was counted goes with it (issue 11.2): the latest known one.
+    latest = gent.populations.filter(year__lte=YEAR).order_by("-year").first()
+    assert (gent_row["population"], gent_row["population_year"]) == (
+        latest.inhabitants,
+        latest.year,
+    )
 
 
 def test_the_reach_page_shows_the_source(client, analyst, registry):
     client.force_login(analyst)
     page = client.get(reverse("knowledge:reach", args=[YEAR])).content.decode()
     assert "23000" in page and "Bron:" in page
+    assert "Inwoners (jaar van telling)" in page
 
 
 def test_an_analyst_sees_capability_but_not_the_worker_pages(client, analyst, gent):
