@@ -34,8 +34,13 @@ def capture_call(call) -> list[str]:
 
 
 def main_query(statements: list[str], table: str) -> str:
-    """The page's list query: the statement that reads `table` with a LIMIT."""
-    found = [sql for sql in statements if f'FROM "{table}"' in sql and "LIMIT" in sql]
+    """The page's list query: the statement that reads `table` with a LIMIT (not the capped
+    count of the list's total, which reads a LIMITed subquery too)."""
+    found = [
+        sql
+        for sql in statements
+        if f'FROM "{table}"' in sql and "LIMIT" in sql and not sql.startswith("SELECT COUNT(")
+    ]
     assert found, f"no LIMITed query on {table} among {statements}"
     return found[-1]
 
