@@ -142,11 +142,15 @@ def case_dues(year: int) -> list[Due]:
 
 def dues_for(year: int) -> list[Due]:
     """Everything due for `year` that has not been invoiced yet."""
+    candidates = subscription_dues(year) + case_dues(year)
+    # Only this year's candidate keys are looked up: every key ever billed would grow with
+    # the years of history.
+    keys = [line["billing_key"] for due in candidates for line in due.lines]
     billed = set(
-        InvoiceLine.objects.filter(billing_key__isnull=False).values_list("billing_key", flat=True)
+        InvoiceLine.objects.filter(billing_key__in=keys).values_list("billing_key", flat=True)
     )
     dues = []
-    for due in subscription_dues(year) + case_dues(year):
+    for due in candidates:
         due.lines = [line for line in due.lines if line["billing_key"] not in billed]
         if due.lines:
             dues.append(due)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from dyzo.knowledge import figures
 from dyzo.knowledge.figures import suppress
+from dyzo.localgov.cache import cached_covering_map
 from dyzo.localgov.models import Municipality, Population
-from dyzo.localgov.registry import covering_map
 
 # Issue 10, quoting the minister's answer to a written parliamentary question: some 23,000
 # Flemish self-employed in main occupation lived under the poverty line in 2016 (15%).
@@ -38,7 +38,7 @@ def _populations(year: int) -> dict[int, tuple[int, int]]:
 
 def reach_of_year(year: int) -> dict:
     on = datetime.date(year, 12, 31)
-    covering = covering_map(on)
+    covering = cached_covering_map(on)
     by_id = {m.pk: m for m in Municipality.objects.existing_on(on).select_related("province")}
     helped: dict[int, int] = {}
     codes = dict(Municipality.objects.values_list("id", "nis_code"))
