@@ -23,6 +23,9 @@ from dyzo.reports.constants import ReportStatus
 from dyzo.reports.models import WrittenReport
 
 WORKLIST_ROWS = 8
+# The worker's start page lists the reports of this many recent days: counting every report
+# ever delivered would grow with ten years of history (docs/performance.md).
+RECENT_REPORT_DAYS = 90
 
 
 @dataclasses.dataclass
@@ -94,8 +97,9 @@ def expert_work(user, today: datetime.date) -> list[Work]:
 
 def worker_work(user, today: datetime.date) -> list[Work]:
     """A municipal worker's part of the portal's start page: their municipalities' help
-    requests still with Dyzo, the reports delivered to them, the surveys waiting for their
-    answer and the upcoming trainings with their own registration state."""
+    requests still with Dyzo, the reports delivered to them in the last RECENT_REPORT_DAYS
+    days, the surveys waiting for their answer and the upcoming trainings with their own
+    registration state."""
     own_status = (
         Registration.objects.active()
         .filter(training=OuterRef("pk"), worker=user)
@@ -113,9 +117,12 @@ def worker_work(user, today: datetime.date) -> list[Work]:
         ),
         _work(
             "delivered_reports",
-            _("Delivered reports"),
+            _("Reports delivered in the last 90 days"),
             WrittenReport.objects.filter(
-                status=ReportStatus.DELIVERED, dossier__in=Dossier.objects.visible_to(user)
+                status=ReportStatus.DELIVERED,
+                dossier__in=Dossier.objects.visible_to(user).filter(
+                    report_delivered_on__gte=today - datetime.timedelta(RECENT_REPORT_DAYS)
+                ),
             )
             .select_related("dossier__municipality")
             .order_by("-delivered_at", "-id"),

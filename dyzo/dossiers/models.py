@@ -276,6 +276,16 @@ class Dossier(models.Model):
             # The cooperation report's per-case municipalities of a year, read from the
             # index alone.
             models.Index(fields=["basis", "report_delivered_on", "municipality"]),
+            # The portal's start page: a worker's reports of the last days, and the year's
+            # dossiers per type, status and basis read from the index alone.
+            models.Index(
+                fields=["municipality", "report_delivered_on"],
+                name="dossier_delivered_recently",
+            ),
+            models.Index(
+                fields=["municipality", "year", "case_type", "status", "basis"],
+                name="dossier_use_of_year",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="dossier_unique_number"),

@@ -59,13 +59,16 @@ def _combined_party(parties: set[str]) -> str:
     return AgreementParty.BOTH
 
 
-def _collect(year: int, covering: dict[str, Municipality]) -> _Evidence:
+def _collect(year: int, covering: dict[str, Municipality], *, only=None) -> _Evidence:
     """Three queries, each aggregated (DISTINCT) in the database; a record of a former
-    municipality counts for the municipality covering it on 1 January."""
+    municipality counts for the municipality covering it on 1 January. `only` (NIS codes)
+    restricts the queries to the records of those codes."""
     evidence = _Evidence()
+    codes = Q() if only is None else Q(nis_code__in=only)
     # order_by(): the model's ordering would join the DISTINCT and return every row.
     agreements = (
         Agreement.objects.in_force_during(year)
+        .filter(Q() if only is None else Q(municipality__nis_code__in=only))
         .values_list("municipality__nis_code", "form", "party")
         .order_by()
         .distinct()
@@ -77,9 +80,9 @@ def _collect(year: int, covering: dict[str, Municipality]) -> _Evidence:
             else:
                 evidence.pay_per_case.add(municipality.pk)
     dossiers = Dossier.objects.per_case_delivered_in(year).order_by().values("municipality_id")
-    evidence.pay_per_case |= _covered(Q(pk__in=dossiers), covering)
+    evidence.pay_per_case |= _covered(codes & Q(pk__in=dossiers), covering)
     advice = AdviceEntry.objects.given_in_parts(year)
-    evidence.remote |= _covered(reduce(or_, map(_has_any, advice)), covering)
+    evidence.remote |= _covered(codes & reduce(or_, map(_has_any, advice)), covering)
     return evidence
 
 
@@ -113,6 +116,25 @@ def classify_year(
         covering = cached_covering_map(first_of_january(year))
     evidence = _collect(year, covering)
     return [evidence.form_of(municipality) for municipality in municipalities_of_year(covering)]
+
+
+def classify_municipalities(municipalities, year: int) -> dict[int, MunicipalityForm]:
+    """`classify_year` for a few municipalities only, by primary key (those that existed on
+    1 January of `year`): the same three queries, probing only the records of the codes
+    they cover, for a page that shows a worker's own municipalities."""
+    wanted = {municipality.pk for municipality in municipalities}
+    covering = {
+        code: covering_one
+        for code, covering_one in cached_covering_map(first_of_january(year)).items()
+        if covering_one.pk in wanted
+    }
+    if not covering:
+        return {}
+    evidence = _collect(year, covering, only=list(covering))
+    return {
+        municipality.pk: evidence.form_of(municipality)
+        for municipality in municipalities_of_year(covering)
+    }
 
 
 def form_of(municipality: Municipality, year: int) -> MunicipalityForm | None:

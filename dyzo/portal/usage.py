@@ -12,7 +12,7 @@ from dyzo.agreements.access import visible_agreements
 from dyzo.agreements.constants import CaseType
 from dyzo.dossiers.constants import DossierBasis, DossierStatus
 from dyzo.dossiers.models import AdviceEntry, Dossier
-from dyzo.insights.classification import classify_year
+from dyzo.insights.classification import classify_municipalities
 from dyzo.insights.constants import Category
 from dyzo.insights.years import data_of_year
 from dyzo.localgov.cache import cached_covering_map
@@ -77,19 +77,22 @@ def use_of_year(user, year: int | None = None) -> list[MunicipalityUse]:
         municipality = covering.get(agreement.municipality.nis_code)
         if municipality is not None and municipality.pk in uses:
             uses[municipality.pk].agreements.append(agreement)
+    # One grouped query, read from the index dossier_use_of_year alone.
     dossiers = Dossier.objects.visible_to(user).filter(municipality__in=uses, year=year)
-    rows = dossiers.values("municipality", "case_type", "status").annotate(n=Count("pk"))
-    for row in rows.order_by():
-        uses[row["municipality"]].dossiers[row["case_type"]][row["status"]] = row["n"]
-    for row in dossiers.values("municipality", "basis").annotate(n=Count("pk")).order_by():
-        uses[row["municipality"]].bases[row["basis"]] = row["n"]
+    rows = dossiers.values("municipality", "case_type", "status", "basis")
+    for row in rows.annotate(n=Count("*")).order_by():
+        use = uses[row["municipality"]]
+        statuses = use.dossiers[row["case_type"]]
+        statuses[row["status"]] = statuses.get(row["status"], 0) + row["n"]
+        use.bases[row["basis"]] = use.bases.get(row["basis"], 0) + row["n"]
     advice = AdviceEntry.objects.visible_to(user).given_in(year).filter(municipality__in=uses)
     for row in advice.values("municipality").annotate(n=Count("pk")).order_by():
         uses[row["municipality"]].advice_count = row["n"]
     if uses:
         # Without the year's cooperation data, "none" only means "nothing recorded".
         known = data_of_year(year).available
-        for form in classify_year(year):
-            if form.municipality.pk in uses and (known or form.category != Category.NONE):
-                uses[form.municipality.pk].category = form.category
+        municipalities = [use.municipality for use in uses.values()]
+        for pk, form in classify_municipalities(municipalities, year).items():
+            if pk in uses and (known or form.category != Category.NONE):
+                uses[pk].category = form.category
     return list(uses.values())

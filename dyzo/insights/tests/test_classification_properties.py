@@ -12,7 +12,7 @@ from dyzo.agreements.constants import AgreementForm, AgreementParty, AgreementSt
 from dyzo.agreements.tests.factories import AgreementFactory
 from dyzo.dossiers.constants import DossierBasis
 from dyzo.dossiers.tests.factories import AdviceEntryFactory, DossierFactory
-from dyzo.insights.classification import classify_year
+from dyzo.insights.classification import classify_municipalities, classify_year
 from dyzo.insights.constants import Category
 from dyzo.insights.report import build_report
 from dyzo.localgov.models import Municipality
@@ -127,7 +127,14 @@ def test_every_municipality_in_exactly_one_category_and_totals_add_up(db, regist
             _store(record)
         forms = classify_year(year)
         report = build_report(year)
+        # The portal's classification of a worker's few municipalities says the same.
+        few = [form.municipality for form in forms if form.municipality.nis_code in CODES]
+        forms_of_few = classify_municipalities(few, year)
         transaction.set_rollback(True)
+
+    assert forms_of_few == {
+        form.municipality.pk: form for form in forms if form.municipality.nis_code in CODES
+    }
 
     codes = [form.municipality.nis_code for form in forms]
     assert sorted(codes) == sorted(

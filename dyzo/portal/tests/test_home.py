@@ -133,5 +133,32 @@ def test_the_portal_start_page_takes_a_constant_number_of_queries(
         "upcoming_trainings": 2 * rows,
     }
     # Each kind of work: one query for its first rows, one more for the total beyond them.
-    expected = 17 if rows == 1 else 17 + 4
+    expected = 15 if rows == 1 else 15 + 4
     assert len(captured) == expected, [query["sql"][:120] for query in captured]
+
+
+@pytest.mark.issue(12)
+def test_the_start_page_lists_the_reports_of_the_last_90_days_only(
+    client, worker_of_gent, gent, aalst
+):
+    from dyzo.reports.tests.factories import WrittenReportFactory
+
+    today = datetime.date.today()
+
+    def delivered(days_ago, municipality=gent):
+        return WrittenReportFactory(
+            delivered=True,
+            dossier__municipality=municipality,
+            dossier__report_delivered_on=today - datetime.timedelta(days=days_ago),
+        )
+
+    recent, edge = delivered(3), delivered(90)
+    delivered(91)  # older: in the dossier list, no longer "to read" on the start page
+    delivered(1, municipality=aalst)
+    client.force_login(worker_of_gent)
+
+    work = _work_of(client.get(HOME))["delivered_reports"]
+
+    assert sorted(report.pk for report in work.rows) == sorted([recent.pk, edge.pk])
+    assert work.count == 2
+    assert "Verslagen bezorgd in de laatste 90 dagen" in client.get(HOME).content.decode()
