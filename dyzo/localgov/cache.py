@@ -1,4 +1,5 @@
-"""The registry of a date, kept in memory: the covering map every yearly report asks for.
+"""The registry of a date, kept in memory: the covering map every yearly report asks for,
+and the primary key of every NIS code that each worker's request needs.
 
 Building `covering_map` means making ~650 municipality objects: half the time of a yearly
 classification (docs/performance.md). The registry changes a few times a year through
@@ -24,21 +25,37 @@ from dyzo.localgov.registry import covering_map
 TTL_SECONDS = 300
 
 _lock = threading.Lock()
-_maps: dict[tuple[str, str, datetime.date], tuple[float, dict[str, Municipality]]] = {}
+_maps: dict[tuple, tuple[float, dict]] = {}
 
 
-def cached_covering_map(on: datetime.date, *, using: str = "default") -> dict[str, Municipality]:
-    """`covering_map(on)`, from memory when it was built less than TTL_SECONDS ago."""
-    key = (using, str(connections[using].settings_dict["NAME"]), on)
+def _cached(key: tuple, build):
     now = time.monotonic()
     with _lock:
         entry = _maps.get(key)
     if entry is not None and now - entry[0] < TTL_SECONDS:
         return entry[1]
-    result = covering_map(on)
+    result = build()
     with _lock:
         _maps[key] = (now, result)
     return result
+
+
+def _database(using: str) -> tuple[str, str]:
+    return (using, str(connections[using].settings_dict["NAME"]))
+
+
+def cached_covering_map(on: datetime.date, *, using: str = "default") -> dict[str, Municipality]:
+    """`covering_map(on)`, from memory when it was built less than TTL_SECONDS ago."""
+    return _cached((*_database(using), on), lambda: covering_map(on))
+
+
+def cached_pk_by_code(*, using: str = "default") -> dict[str, int]:
+    """{NIS code: primary key} of every municipality the registry knows: every worker's
+    request maps its area's codes to keys (dyzo.localgov.registry.area_ids)."""
+    return _cached(
+        (*_database(using), "pk_by_code"),
+        lambda: dict(Municipality.objects.using(using).values_list("nis_code", "pk")),
+    )
 
 
 def clear_registry_cache(**_kwargs) -> None:

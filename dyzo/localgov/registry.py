@@ -39,9 +39,9 @@ def _area(municipality_ids, on: datetime.date) -> dict[str, int]:
         return {}
     # The map of a date is kept in memory (dyzo.localgov.cache): every worker's request
     # asks for its area.
-    from dyzo.localgov.cache import cached_covering_map
+    from dyzo.localgov.cache import cached_covering_map, cached_pk_by_code
 
-    pk_of = dict(Municipality.objects.values_list("nis_code", "pk"))
+    pk_of = cached_pk_by_code()
     covered = {code for code, m in cached_covering_map(on).items() if m.pk in ids}
     covered |= {code for code, pk in pk_of.items() if pk in ids}
     return {code: pk_of[code] for code in covered}
@@ -52,7 +52,8 @@ def area_of(municipality_ids, on: datetime.date) -> set[str]:
     of every municipality that merged into them by then, at any depth. The inverse of
     `covering_map`, so that every walk across mergers (coverage, access, prices, the
     cooperation report) gives the same answer (docs/decisions/0005-coverage-and-mergers.md).
-    A municipality's own code is always in, even on a day it did not exist. Three queries."""
+    A municipality's own code is always in, even on a day it did not exist. No query while
+    the registry is in memory (dyzo.localgov.cache), else three."""
     return set(_area(municipality_ids, on))
 
 
