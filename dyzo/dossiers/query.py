@@ -69,6 +69,14 @@ class DossierQuerySet(VisibleQuerySet):
         limit = today - datetime.timedelta(days=days)
         return self.open().filter(status_changed_on__lt=limit)
 
+    def for_rows(self, *, with_help_request: bool = False):
+        """What a list row shows: the entrepreneur and municipality joined, without the
+        encrypted free text no row shows (decrypting it was most of a row's cost)."""
+        deferred = ["entrepreneur__situation_notes"]
+        if not with_help_request:
+            deferred.append("help_request")
+        return self.select_related("entrepreneur", "municipality").defer(*deferred)
+
     def per_case_delivered_in(self, year: int):
         """Per-case dossiers whose report was delivered in `year` (they make a municipality
         `pay_per_case` in the cooperation report)."""

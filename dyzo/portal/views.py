@@ -60,9 +60,7 @@ def quote_pdf(request, nis_code):
 @audits_read("dossier.listed")
 @for_municipal_workers
 def dossier_list(request):
-    queryset = Dossier.objects.visible_to(request.user).select_related(
-        "municipality", "entrepreneur", "report"
-    )
+    queryset = Dossier.objects.visible_to(request.user).for_rows().select_related("report")
     page = keyset_page(queryset, ["-id"], request.GET.get("after"), PAGE_SIZE)
     shown(request, page.items)
     return render(request, "portal/dossier_list.html", {"page": page})

@@ -74,9 +74,7 @@ class DossierViewSet(
 
     def get_queryset(self):
         # Entrepreneur and municipality appear on every row: joined, not queried per row.
-        return Dossier.objects.visible_to(self.request.user).select_related(
-            "entrepreneur", "municipality"
-        )
+        return Dossier.objects.visible_to(self.request.user).for_rows(with_help_request=True)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

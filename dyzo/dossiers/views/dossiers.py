@@ -53,7 +53,7 @@ def dossier_list(request):
     form = DossierFilterForm(request.GET, user=request.user)
     form.is_valid()
     queryset = form.filter(Dossier.objects.visible_to(request.user))
-    queryset = queryset.select_related("entrepreneur", "municipality")
+    queryset = queryset.for_rows()
     # No DISTINCT: every filter yields a dossier at most once (a person is on a team once,
     # unique constraint), and DISTINCT would make PostgreSQL sort every matching row
     # instead of reading the first page from an index (docs/performance.md).
