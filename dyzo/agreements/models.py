@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from dyzo.agreements.constants import AgreementForm, AgreementParty, AgreementStatus, CaseType
 from dyzo.agreements.query import AgreementQuerySet, TariffScheduleQuerySet
 from dyzo.agreements.validators import validate_pdf
+from dyzo.utils.choices import ChoiceLabels
 from dyzo.utils.validators import (
     COOPERATION_YEAR_VALIDATORS,
     POPULATION_VALIDATORS,
@@ -16,7 +17,7 @@ from dyzo.utils.validators import (
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
 
-class Agreement(models.Model):
+class Agreement(ChoiceLabels, models.Model):
     """A cooperation agreement between Dyzo and the gemeente, the OCMW or both of a
     municipality, as an annual subscription or as cooperation paid per case."""
 

@@ -24,6 +24,7 @@ from dyzo.dossiers.query import (
     TeamMemberQuerySet,
 )
 from dyzo.localgov.constants import PartyKind
+from dyzo.utils.choices import ChoiceLabels
 from dyzo.utils.crypto_fields import EncryptedTextField
 from dyzo.utils.validators import MINUTES_VALIDATORS, DateWindow
 
@@ -37,7 +38,7 @@ NO_NATIONAL_NUMBER = _(
 )
 
 
-class Entrepreneur(models.Model):
+class Entrepreneur(ChoiceLabels, models.Model):
     """The self-employed person Dyzo helps. Deliberately without national register number
     (see NO_NATIONAL_NUMBER)."""
 
@@ -84,7 +85,7 @@ class Entrepreneur(models.Model):
         return format_enterprise_number(self.enterprise_number or "")
 
 
-class AdviceEntry(models.Model):
+class AdviceEntry(ChoiceLabels, models.Model):
     """A question from municipal or OCMW staff answered at a distance (phone or mail)."""
 
     municipality = models.ForeignKey(
@@ -189,7 +190,7 @@ class DossierCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-class Dossier(models.Model):
+class Dossier(ChoiceLabels, models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
     number = models.PositiveIntegerField(_("number"), editable=False)

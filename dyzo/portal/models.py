@@ -7,12 +7,13 @@ from dyzo.dossiers.enterprise_number import format_enterprise_number
 from dyzo.localgov.constants import PartyKind
 from dyzo.portal.constants import AnswerChannel, RequestKind, RequestStatus
 from dyzo.portal.query import HelpRequestQuerySet
+from dyzo.utils.choices import ChoiceLabels
 from dyzo.utils.crypto_fields import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
 
 
-class HelpRequest(models.Model):
+class HelpRequest(ChoiceLabels, models.Model):
     """A help request a municipal worker submitted in the portal, waiting for Dyzo.
 
     A coordinator takes it up: an on-site request becomes a dossier intake, a question
