@@ -11,6 +11,7 @@ See benchmarks/README.md.
 
 import argparse
 import datetime
+import gc
 import json
 import logging
 import os
@@ -83,6 +84,9 @@ def configure_for_measuring() -> None:
     # The in-process measurements are about pages, not the login's second factor (the
     # HTTP mode logs in for real, TOTP included).
     settings.DYZO_REQUIRE_2FA = False
+    # As in production (docs/deployment.md): no query log, no template debug information.
+    # Django's test client still works; the HTTP mode starts gunicorn with DEBUG off too.
+    settings.DEBUG = False
     # django-axes logs every forced login; the progress lines are what matters here.
     logging.getLogger("axes").setLevel(logging.WARNING)
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
@@ -194,6 +198,8 @@ def main(argv=None) -> dict:
     args = parse_args(argv)
     setup_django()
     personas = prepare(args.scale, args.reuse)
+    # As dyzo/wsgi.py does in each production worker once the application is loaded.
+    gc.freeze()
     results = measure(personas, args)
     http_cases = []
     if args.http:
