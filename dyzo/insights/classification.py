@@ -61,10 +61,9 @@ def _combined_party(parties: set[str]) -> str:
 
 def _collect(year: int, covering: dict[str, Municipality], *, only=None) -> _Evidence:
     """Three queries, each aggregated (DISTINCT) in the database; a record of a former
-    municipality counts for the municipality covering it on 1 January. `only` (NIS codes)
-    restricts the queries to the records of those codes."""
+    municipality counts for the municipality covering it on 1 January. With `only` (a few
+    NIS codes), two: the records of those codes only, both probes in one query."""
     evidence = _Evidence()
-    codes = Q() if only is None else Q(nis_code__in=only)
     # order_by(): the model's ordering would join the DISTINCT and return every row.
     agreements = (
         Agreement.objects.in_force_during(year)
@@ -79,10 +78,21 @@ def _collect(year: int, covering: dict[str, Municipality], *, only=None) -> _Evi
                 evidence.annual_parties[municipality.pk].add(party)
             else:
                 evidence.pay_per_case.add(municipality.pk)
-    dossiers = Dossier.objects.per_case_delivered_in(year).order_by().values("municipality_id")
-    evidence.pay_per_case |= _covered(codes & Q(pk__in=dossiers), covering)
     advice = AdviceEntry.objects.given_in_parts(year)
-    evidence.remote |= _covered(codes & reduce(or_, map(_has_any, advice)), covering)
+    if only is not None:
+        probes = Municipality.objects.filter(nis_code__in=only).annotate(
+            per_case=_has_any(Dossier.objects.per_case_delivered_in(year)),
+            remote=reduce(or_, map(_has_any, advice)),
+        )
+        for code, per_case, remote in probes.values_list("nis_code", "per_case", "remote"):
+            if code in covering and per_case:
+                evidence.pay_per_case.add(covering[code].pk)
+            if code in covering and remote:
+                evidence.remote.add(covering[code].pk)
+        return evidence
+    dossiers = Dossier.objects.per_case_delivered_in(year).order_by().values("municipality_id")
+    evidence.pay_per_case |= _covered(Q(pk__in=dossiers), covering)
+    evidence.remote |= _covered(reduce(or_, map(_has_any, advice)), covering)
     return evidence
 
 
@@ -120,8 +130,8 @@ def classify_year(
 
 def classify_municipalities(municipalities, year: int) -> dict[int, MunicipalityForm]:
     """`classify_year` for a few municipalities only, by primary key (those that existed on
-    1 January of `year`): the same three queries, probing only the records of the codes
-    they cover, for a page that shows a worker's own municipalities."""
+    1 January of `year`): two queries that probe only the records of the codes they cover,
+    for a page that shows a worker's own municipalities."""
     wanted = {municipality.pk for municipality in municipalities}
     covering = {
         code: covering_one
