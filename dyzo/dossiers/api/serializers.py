@@ -4,6 +4,7 @@ from rest_framework import serializers
 from django.core.exceptions import ValidationError as DjangoValidationError
 
 from dyzo.accounts.models import User
+from dyzo.api.rows import PlainRows
 from dyzo.dossiers.constants import DossierStatus, Outcome
 from dyzo.dossiers.enterprise_number import clean_enterprise_number
 from dyzo.dossiers.models import (
@@ -23,7 +24,7 @@ def municipality_field(**kwargs):
     )
 
 
-class EntrepreneurSerializer(serializers.ModelSerializer):
+class EntrepreneurSerializer(PlainRows, serializers.ModelSerializer):
     municipality = municipality_field()
     enterprise_number = serializers.CharField(
         required=False, allow_blank=True, allow_null=True, help_text="KBO number, e.g. 0403.170.701"
@@ -61,7 +62,7 @@ class EntrepreneurSerializer(serializers.ModelSerializer):
         return data
 
 
-class AdviceEntrySerializer(serializers.ModelSerializer):
+class AdviceEntrySerializer(PlainRows, serializers.ModelSerializer):
     municipality = municipality_field()
     asked_by_user = serializers.PrimaryKeyRelatedField(
         queryset=User.objects.all(), required=False, allow_null=True
@@ -90,7 +91,7 @@ class AdviceEntrySerializer(serializers.ModelSerializer):
         extra_kwargs = {"party": {"required": True, "allow_blank": False}}
 
 
-class DossierSerializer(serializers.ModelSerializer):
+class DossierSerializer(PlainRows, serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="nis_code", read_only=True)
     entrepreneur_name = serializers.SerializerMethodField()
     # Empty until the dossier is closed: the schema says so ("" beside the outcomes).
