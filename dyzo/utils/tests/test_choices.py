@@ -12,10 +12,7 @@ from dyzo.utils.choices import ChoiceLabels
 
 MODELS = [Agreement, AdviceEntry, Dossier, Entrepreneur, HelpRequest]
 FIELDS = [
-    (model, field)
-    for model in MODELS
-    for field in model._meta.concrete_fields
-    if field.choices
+    (model, field) for model in MODELS for field in model._meta.concrete_fields if field.choices
 ]
 
 
