@@ -277,10 +277,11 @@ class Dossier(ChoiceLabels, models.Model):
             # The cooperation report's per-case municipalities of a year, read from the
             # index alone.
             models.Index(fields=["basis", "report_delivered_on", "municipality"]),
-            # The portal's start page: a worker's reports of the last days, and the year's
-            # dossiers per type, status and basis read from the index alone.
+            # The portal's start page: a worker's reports of the last days; the yearly
+            # classification's probe for a municipality's per-case reports of a year, read
+            # from the index alone. And the year's dossiers per type, status and basis.
             models.Index(
-                fields=["municipality", "report_delivered_on"],
+                fields=["municipality", "report_delivered_on", "basis"],
                 name="dossier_delivered_recently",
             ),
             models.Index(

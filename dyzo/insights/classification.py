@@ -5,10 +5,12 @@ module; nothing else decides a category.
 """
 
 import dataclasses
+import functools
 from collections import defaultdict
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import Exists, IntegerField, OuterRef, Q, Value
 
 from dyzo.agreements.constants import AgreementForm, AgreementParty
@@ -59,40 +61,66 @@ def _combined_party(parties: set[str]) -> str:
     return AgreementParty.BOTH
 
 
-def _collect(year: int, covering: dict[str, Municipality], *, only=None) -> _Evidence:
-    """Three queries, each aggregated (DISTINCT) in the database; a record of a former
-    municipality counts for the municipality covering it on 1 January. With `only` (a few
-    NIS codes), two: the records of those codes only, both probes in one query."""
-    evidence = _Evidence()
+def _agreements_in_force(year: int, only: tuple[str, ...] | None):
+    """(NIS code, form, party) of the agreements in force during `year`, once each."""
     # order_by(): the model's ordering would join the DISTINCT and return every row.
-    agreements = (
+    return (
         Agreement.objects.in_force_during(year)
         .filter(Q() if only is None else Q(municipality__nis_code__in=only))
         .values_list("municipality__nis_code", "form", "party")
         .order_by()
         .distinct()
     )
-    for nis_code, form, party in agreements:
+
+
+def _probes(year: int, only: tuple[str, ...] | None):
+    """(NIS code, has per-case reports, has advice) of every registry code in `year`."""
+    advice = AdviceEntry.objects.given_in_parts(year)
+    return (
+        Municipality.objects.filter(Q() if only is None else Q(nis_code__in=only))
+        .annotate(
+            per_case=_has_any(Dossier.objects.per_case_delivered_in(year)),
+            remote=reduce(or_, map(_has_any, advice)),
+        )
+        .values_list("nis_code", "per_case", "remote")
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _sql(build, year: int, only: tuple[str, ...] | None, vendor: str):
+    return build(year, only).query.sql_with_params()
+
+
+def _rows(build, year: int, only: tuple[str, ...] | None) -> list[tuple]:
+    """The rows of the queryset `build(year, only)`. Its SQL is made by the ORM once per
+    process: building and compiling these queries cost more than running them on SQLite
+    (docs/performance.md). The SQL depends on the year and the codes only, not on data."""
+    sql, params = _sql(build, year, only, connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _collect(year: int, covering: dict[str, Municipality], *, only=None) -> _Evidence:
+    """Two queries, each aggregated in the database: the agreements in force (DISTINCT),
+    and one row per registry code with two probes (per-case reports, advice). A record of a
+    former municipality counts for the municipality covering it on 1 January. `only` (a
+    few NIS codes) restricts both to the records of those codes."""
+    evidence = _Evidence()
+    only = None if only is None else tuple(sorted(only))
+    for nis_code, form, party in _rows(_agreements_in_force, year, only):
         if municipality := covering.get(nis_code):
             if form == AgreementForm.ANNUAL:
                 evidence.annual_parties[municipality.pk].add(party)
             else:
                 evidence.pay_per_case.add(municipality.pk)
-    advice = AdviceEntry.objects.given_in_parts(year)
-    if only is not None:
-        probes = Municipality.objects.filter(nis_code__in=only).annotate(
-            per_case=_has_any(Dossier.objects.per_case_delivered_in(year)),
-            remote=reduce(or_, map(_has_any, advice)),
-        )
-        for code, per_case, remote in probes.values_list("nis_code", "per_case", "remote"):
-            if code in covering and per_case:
-                evidence.pay_per_case.add(covering[code].pk)
-            if code in covering and remote:
-                evidence.remote.add(covering[code].pk)
-        return evidence
-    dossiers = Dossier.objects.per_case_delivered_in(year).order_by().values("municipality_id")
-    evidence.pay_per_case |= _covered(Q(pk__in=dossiers), covering)
-    evidence.remote |= _covered(reduce(or_, map(_has_any, advice)), covering)
+    for code, per_case, remote in _rows(_probes, year, only):
+        if (municipality := covering.get(code)) is None:
+            continue
+        if per_case:
+            evidence.pay_per_case.add(municipality.pk)
+        if remote:
+            evidence.remote.add(municipality.pk)
     return evidence
 
 
@@ -100,13 +128,6 @@ def _has_any(records) -> Exists:
     """Whether the municipality has one of `records`: a probe that stops at the first row of
     the records' (municipality, date) index, instead of reading a whole year of them."""
     return Exists(records.filter(municipality=OuterRef("pk")))
-
-
-def _covered(condition, covering: dict[str, Municipality]) -> set[int]:
-    """The municipalities covering those that meet `condition` (one query over the registry;
-    the records are only probed, see docs/performance.md)."""
-    codes = Municipality.objects.filter(condition).values_list("nis_code", flat=True)
-    return {covering[code].pk for code in codes if code in covering}
 
 
 def municipalities_of_year(covering: dict[str, Municipality]) -> list[Municipality]:
@@ -120,7 +141,7 @@ def classify_year(
     year: int, *, covering: dict[str, Municipality] | None = None
 ) -> list[MunicipalityForm]:
     """Every municipality existing on 1 January of `year`, once, with its category, sorted by
-    NIS code. Three queries whatever the number of municipalities or records, plus two
+    NIS code. Two queries whatever the number of municipalities or records, plus two
     when the year's registry is not in memory yet (dyzo.localgov.cache)."""
     if covering is None:
         covering = cached_covering_map(first_of_january(year))

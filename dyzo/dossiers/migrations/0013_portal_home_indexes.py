@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='dossier',
-            index=models.Index(fields=['municipality', 'report_delivered_on'], name='dossier_delivered_recently'),
+            index=models.Index(fields=['municipality', 'report_delivered_on', 'basis'], name='dossier_delivered_recently'),
         ),
         migrations.AddIndex(
             model_name='dossier',

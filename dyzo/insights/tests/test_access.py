@@ -70,6 +70,6 @@ def test_the_api_query_count_does_not_grow_with_the_data(client, analyst, import
         return len(queries.captured_queries)
 
     client.get("/api/v1/cooperation-reports/2018/")  # reads the role's permissions once
-    # 1 session, 2 user, then the report's seven (registry, mergers, agreements, dossiers,
-    # advice, decline reasons, whether the year has data).
-    assert count(2018) == count(2021) == 9
+    # 1 session, 2 user, then the report's six (registry, mergers, agreements, the probes
+    # for per-case reports and advice, decline reasons, whether the year has data).
+    assert count(2018) == count(2021) == 8

@@ -152,7 +152,7 @@ def test_a_successor_record_does_not_reach_back_before_the_merger(db, registry):
     assert category_of(m("44083"), 2018) is None
 
 
-def test_classification_runs_in_five_queries_whatever_the_number_of_records(
+def test_classification_runs_in_four_queries_whatever_the_number_of_records(
     db, registry, django_assert_num_queries
 ):
     def count_queries(agreements: int):
@@ -161,11 +161,12 @@ def test_classification_runs_in_five_queries_whatever_the_number_of_records(
             per_case(municipality.nis_code)
             AdviceEntryFactory(municipality=municipality, asked_on=datetime.date(2018, 5, 1))
         clear_registry_cache()
-        # 1 municipalities, 2 mergers (covering map), 3 agreements, 4 dossiers, 5 advice.
-        with django_assert_num_queries(5):
+        # 1 municipalities, 2 mergers (covering map), 3 agreements, 4 per-case reports and
+        # advice probed per municipality.
+        with django_assert_num_queries(4):
             classify_year(2018)
         # The year's registry is now in memory: only the records are asked.
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(2):
             classify_year(2018)
 
     count_queries(1)

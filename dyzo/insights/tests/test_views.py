@@ -67,9 +67,9 @@ def test_the_page_query_count_does_not_grow_with_the_data(client, coordinator, i
     client.force_login(coordinator)
     page_queries(client, 2018)  # reads the role's permissions once (cached per process)
     full, empty = page_queries(client, 2018), page_queries(client, 2021)
-    # 1 session, 2 user, 3 municipalities, 4 mergers, 5 agreements, 6 dossiers, 7 advice,
-    # 8 decline reasons, 9 whether the year has data.
-    assert len(full) == len(empty) == 9
+    # 1 session, 2 user, 3 municipalities, 4 mergers, 5 agreements, 6 the probes for
+    # per-case reports and advice, 7 decline reasons, 8 whether the year has data.
+    assert len(full) == len(empty) == 8
 
 
 def test_downloads_stream_every_format(client, analyst, imported_2018):
@@ -147,6 +147,7 @@ def test_the_comparison_query_count_does_not_grow_with_the_data(client, coordina
         return len(queries.captured_queries)
 
     count(2019)  # reads the role's permissions once (cached per process)
-    # 1 session, 2 user, 3 the data of the two years, then per year 5 (registry, mergers,
-    # agreements, dossiers, advice) twice, and 14 the mergers of the year.
-    assert count(2019) == count(2022) == 14
+    # 1 session, 2 user, 3 the data of the two years, then per year 4 (registry, mergers,
+    # agreements, the probes for per-case reports and advice) twice, and 12 the mergers of
+    # the year.
+    assert count(2019) == count(2022) == 12
