@@ -78,6 +78,10 @@ def _value(obj, path: str):
 # Counting every matching row of a list of a million dossiers costs a full index scan on
 # each page; lists count up to the cap and then say "more than".
 COUNT_CAP = 10_000
+# A text search matches by substring: counting 10,000 matches of a common name read 400,000
+# dossiers (0.5 s on PostgreSQL, 2.5 s on SQLite). Past 100 the number helps nobody: the
+# list says "more than 100" and the search can be refined.
+SEARCH_COUNT_CAP = 100
 
 
 @dataclasses.dataclass
@@ -86,8 +90,11 @@ class ListCount:
     more: bool  # there are more than `total` (the cap)
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> ListCount:
-    """How many rows `queryset` has, counting at most `cap + 1` of them (one query)."""
+def capped_count(queryset: QuerySet, cap: int = COUNT_CAP, *, searched: bool = False) -> ListCount:
+    """How many rows `queryset` has, counting at most `cap + 1` of them (one query), or
+    SEARCH_COUNT_CAP + 1 when the list is `searched` by text."""
+    if searched:
+        cap = min(cap, SEARCH_COUNT_CAP)
     total = queryset.order_by()[: cap + 1].count()
     return ListCount(total=min(total, cap), more=total > cap)
 

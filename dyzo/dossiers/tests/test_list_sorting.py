@@ -144,3 +144,20 @@ def test_entrepreneurs_and_advice_sort_both_ways_and_show_their_count(
     assert shown == first
     assert f'aria-sort="{aria}"' in html
     assert "3 resultaten" in html
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("url", [DOSSIERS, reverse("dossiers:entrepreneur_list")])
+def test_a_text_search_counts_up_to_the_search_cap(client, coordinator, gent, url, monkeypatch):
+    from dyzo.dossiers.tests.factories import DossierFactory
+
+    monkeypatch.setattr(pagination, "SEARCH_COUNT_CAP", 3)
+    for _ in range(4):
+        DossierFactory(entrepreneur__last_name="Wouters", municipality=gent)
+    client.force_login(coordinator)
+
+    searched = client.get(f"{url}?q=wouters").content.decode()
+    unsearched = client.get(url).content.decode()
+
+    assert "Meer dan 3 resultaten" in searched
+    assert "4 resultaten" in unsearched

@@ -61,7 +61,8 @@ def dossier_list(request):
     page = keyset_page(queryset, sort.fields, request.GET.get("after"))
     shown(request, page.items)
     template = "dossiers/_dossier_rows.html" if request.htmx else "dossiers/dossier_list.html"
-    context = {"form": form, "page": page, "sort": sort, "count": capped_count(queryset)}
+    count = capped_count(queryset, searched=bool(form.cleaned_data.get("q")))
+    context = {"form": form, "page": page, "sort": sort, "count": count}
     return render(request, template, context)
 
 

@@ -29,7 +29,8 @@ def entrepreneur_list(request):
     template = (
         "dossiers/_entrepreneur_rows.html" if request.htmx else "dossiers/entrepreneur_list.html"
     )
-    context = {"form": form, "page": page, "sort": sort, "count": capped_count(queryset)}
+    count = capped_count(queryset, searched=bool(form.cleaned_data.get("q")))
+    context = {"form": form, "page": page, "sort": sort, "count": count}
     return render(request, template, context)
 
 
