@@ -20,9 +20,9 @@ def _identity(value):
     return value
 
 
+# A ModelSerializer mixin for read endpoints that return many rows. (No docstring: the API
+# schema would take it as the description of every serializer using it.)
 class PlainRows:
-    """A ModelSerializer mixin for read endpoints that return many rows."""
-
     def to_representation(self, instance):
         row = {}
         for name, read, represent in self._row_plan:

@@ -22,7 +22,7 @@ class DossierQuerySet(VisibleQuerySet):
     rows = "dossier"
 
     def of_team(self, user):
-        return self.filter(team__user=user)
+        return self.with_expert(user)
 
     def of_municipalities(self, user):
         return self.filter(municipality_id__in=user.area_ids())
@@ -61,7 +61,14 @@ class DossierQuerySet(VisibleQuerySet):
         return self.filter(Q(reference__icontains=text) | by_name)
 
     def with_expert(self, user):
-        return self.filter(team__user=user)
+        """Dossiers with `user` on the team, as `id IN (their team rows)`: read from
+        TeamMember (user, -dossier) on both databases, at a cost bounded by the user's own
+        dossiers. As a join, SQLite drove the list from the team rows and sorted all of
+        them for the first page (90 ms for 25,000); as EXISTS it would walk every dossier
+        for a user with few. PostgreSQL plans all three the same."""
+        from dyzo.dossiers.models import TeamMember
+
+        return self.filter(pk__in=TeamMember.objects.filter(user=user).values("dossier_id"))
 
     def in_status_longer_than(self, days: int, today: datetime.date | None = None):
         """Open dossiers whose current status started more than `days` days ago."""
