@@ -269,7 +269,8 @@ def cases(personas) -> list[Case]:
             "audit trail of one user (query only)",
             None,
             call=lambda: list(
-                AuditEntry.objects.by_user(personas.expert.pk).order_by("-created_at", "-id")[:25]
+                # As the trail page and the API list one user's entries: newest first by id.
+                AuditEntry.objects.by_user(personas.expert.pk).order_by("-id")[:25]
             ),
         ),
         Case(
