@@ -95,7 +95,10 @@ def capped_count(queryset: QuerySet, cap: int = COUNT_CAP, *, searched: bool = F
     SEARCH_COUNT_CAP + 1 when the list is `searched` by text."""
     if searched:
         cap = min(cap, SEARCH_COUNT_CAP)
-    total = queryset.order_by()[: cap + 1].count()
+    # In the list's own order: the count then reads the index the page reads and stops at
+    # the cap. Unordered, SQLite drove a name search from the entrepreneurs and joined all
+    # of them before finding 101 matches (2.7 s at a million dossiers, now 9 ms).
+    total = queryset[: cap + 1].count()
     return ListCount(total=min(total, cap), more=total > cap)
 
 
