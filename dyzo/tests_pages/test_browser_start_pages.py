@@ -52,7 +52,8 @@ def test_the_worker_starts_with_requests_reports_and_trainings(
     log_in(worker_of_gent)
     page.wait_for_url("**/portal/")
     assert f"#{request.pk}" in section(page, "Je hulpvragen die wachten op Dyzo (1)")
-    assert delivered.dossier.reference in section(page, "Bezorgde verslagen (1)")
+    reports = section(page, "Verslagen bezorgd in de laatste 90 dagen (1)")
+    assert delivered.dossier.reference in reports
     assert training.title in section(page, "Komende vormingen (1)")
 
 
