@@ -7,6 +7,7 @@ Needs the registry and the demo data (load_localgov, load_demo). Prints one line
 """
 
 import argparse
+import gc
 import os
 import statistics
 import time
@@ -64,6 +65,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=50)
     runs = parser.parse_args().runs
+    # As production runs (and benchmarks.run): no query log, the loaded app frozen.
+    settings.DEBUG = False
+    gc.freeze()
     for case, username, url in CASES:
         client = client_for(username)
         if url == "detail":

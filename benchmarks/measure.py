@@ -53,6 +53,7 @@ class Case:
     url: str | None = None
     call: Callable | None = None
     id: str = ""  # the machine-readable id of the JSON result (issue 12); else from name
+    together: str = ""  # consecutive cases with the same name here are measured interleaved
 
     @property
     def case_id(self) -> str:
@@ -231,18 +232,21 @@ def cases(personas) -> list[Case]:
             None,
             call=lambda: classify_year(year - 1),
             id="classify_year",
+            together="yearly report",
         ),
         Case(
             f"classify_year({year - 1}) in raw SQL (query only)",
             None,
             call=lambda: classify_year_raw(year - 1),
             id="classify_year_raw_sql",
+            together="yearly report",
         ),
         Case(
             f"build_report({year - 1}) (query only)",
             None,
             call=lambda: build_report(year - 1),
             id="build_report",
+            together="yearly report",
         ),
         Case("portal dossier list", "worker", reverse("portal:dossier_list")),
         Case("portal home", "worker", reverse("portal:home"), id="portal_home"),
@@ -337,34 +341,52 @@ def _seq_scanned(node: dict) -> set[str]:
     return found
 
 
-def run_case(case: Case, clients: dict[str, Client], runs: int) -> Result:
-    """Wall and CPU time of `runs` calls after a warm-up. CPU is this process's
-    (time.process_time): the application's, and on SQLite the database's too."""
-
+def _caller(case: Case, clients: dict[str, Client]):
     def once():
         if case.call is not None:
             case.call()
             return None
         return clients[case.persona].get(case.url).status_code
 
-    status = once()  # warm-up: caches, prepared plans, session
-    timings, cpu = [], []
-    first = time.perf_counter()
+    return once
+
+
+def run_cases(cases: list[Case], clients: dict[str, Client], runs: int) -> list[Result]:
+    """Wall and CPU time of `runs` calls of each case after a warm-up. CPU is this
+    process's (time.process_time): the application's, and on SQLite the database's too.
+    Several cases are interleaved, one call of each per round: they share the machine's
+    conditions, which on a shared virtual machine change from one second to the next (the
+    yearly classification is compared with its raw SQL yardstick this way)."""
+    calls = [_caller(case, clients) for case in cases]
+    statuses = [call() for call in calls]  # warm-up: caches, prepared plans, session
+    timings, cpu = [[] for _ in cases], [[] for _ in cases]
     # Timed without the query log: production does not log queries (DEBUG off), and
     # logging each query with its parameters costs CPU of its own.
     for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        status = once()
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        timings.append((time.perf_counter() - started) * 1000)
-    elapsed = time.perf_counter() - first
-    # One more call, untimed, counts the queries. The query log keeps 9,000 entries: once
-    # full it no longer grows, and a capture would count nothing.
-    reset_queries()
-    with CaptureQueriesContext(connection) as captured:
-        once()
-    queries = captured.captured_queries
+        for index, call in enumerate(calls):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            statuses[index] = call()
+            cpu[index].append((time.process_time() - started_cpu) * 1000)
+            timings[index].append((time.perf_counter() - started) * 1000)
+    results = []
+    rows = zip(cases, calls, statuses, timings, cpu, strict=True)
+    for case, call, status, wall, used in rows:
+        # One more call, untimed, counts the queries. The query log keeps 9,000 entries:
+        # once full it no longer grows, and a capture would count nothing.
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            call()
+        results.append(_result(case, status, wall, used, captured.captured_queries))
+    return results
+
+
+def run_case(case: Case, clients: dict[str, Client], runs: int) -> Result:
+    return run_cases([case], clients, runs)[0]
+
+
+def _result(case: Case, status, timings: list, cpu: list, queries: list) -> Result:
     slowest = max((float(query["time"]) * 1000 for query in queries), default=0.0)
+    elapsed = sum(timings) / 1000
     return Result(
         name=case.name,
         persona=case.persona or "-",
@@ -377,5 +399,5 @@ def run_case(case: Case, clients: dict[str, Client], runs: int) -> Result:
         id=case.case_id,
         p95_ms=percentile(timings, 0.95),
         cpu_ms=statistics.median(cpu),
-        rps=runs / elapsed if elapsed else 0.0,
+        rps=len(timings) / elapsed if elapsed else 0.0,
     )

@@ -161,7 +161,7 @@ def render_table(results) -> str:
 def measure(personas, args) -> list:
     from django.db import connection
 
-    from benchmarks.measure import cases, clients, run_case
+    from benchmarks.measure import cases, clients, run_cases
 
     if args.random_page_cost is not None and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -169,18 +169,29 @@ def measure(personas, args) -> list:
     selected = [case for case in cases(personas) if args.only in case.name]
     logged_in = clients(personas)
     results = []
-    for number, case in enumerate(selected, 1):
-        result = run_case(case, logged_in, args.runs)
-        results.append(result)
-        flag = "" if result.status in (None, 200) else f"  (HTTP {result.status})"
-        print(
-            f"[measure {number}/{len(selected)}] {case.name} as {result.persona}: "
-            f"{result.median_ms:.1f} ms, {result.cpu_ms:.1f} ms CPU, "
-            f"{result.queries} queries{flag}",
-            file=sys.stderr,
-            flush=True,
-        )
+    for group in _groups(selected):
+        for result in run_cases(group, logged_in, args.runs):
+            results.append(result)
+            flag = "" if result.status in (None, 200) else f"  (HTTP {result.status})"
+            print(
+                f"[measure {len(results)}/{len(selected)}] {result.name} as {result.persona}: "
+                f"{result.median_ms:.1f} ms, {result.cpu_ms:.1f} ms CPU, "
+                f"{result.queries} queries{flag}",
+                file=sys.stderr,
+                flush=True,
+            )
     return results
+
+
+def _groups(cases: list) -> list[list]:
+    """Consecutive cases that are to be measured together (Case.together), else one each."""
+    groups = []
+    for case in cases:
+        if groups and case.together and groups[-1][-1].together == case.together:
+            groups[-1].append(case)
+        else:
+            groups.append([case])
+    return groups
 
 
 def result_json(scale: float, results, http_cases) -> dict:

@@ -174,3 +174,63 @@ def test_the_server_runs_with_the_production_settings(settings):
     assert environment["DJANGO_BEHIND_TLS_PROXY"] == "true"
     assert environment["DYZO_REQUIRE_2FA"] == "true"
     assert environment["DYZO_ENCRYPTION_KEYS"] == "key-one,key-two"
+
+
+def test_compare_puts_two_databases_side_by_side():
+    from benchmarks.compare import http_table, in_process_table
+
+    def run(database, cpu, rps):
+        return {
+            "database": database,
+            "scale": 1.0,
+            "cases": [
+                {
+                    "id": "classify_year",
+                    "as": "-",
+                    "median_ms": 4.0,
+                    "p95_ms": 5.0,
+                    "cpu_ms": cpu,
+                    "queries": 2,
+                    "clients": 1,
+                    "rps": 250.0,
+                },
+                {
+                    "id": "dossier_list_api",
+                    "as": "worker",
+                    "median_ms": 110.0,
+                    "p95_ms": 130.0,
+                    "cpu_ms": None,
+                    "queries": None,
+                    "clients": 16,
+                    "rps": rps,
+                    "over_http": True,
+                    "requests": 320,
+                    "failures": 0,
+                },
+            ],
+        }
+
+    left, right = run("postgresql", 0.9, 112.8), run("sqlite", 2.9, 135.1)
+
+    assert "| classify_year | - | 4.0 | 0.9 | 4.0 | 2.9 | 2 / 2 |" in in_process_table(left, right)
+    table = http_table(left, right)
+    assert (
+        "| dossier_list_api | worker | 16 | 110.0 | 130.0 | 112.8 | 110.0 | 130.0 | 135.1 |"
+        in table
+    )
+
+
+@pytest.mark.django_db
+def test_cases_measured_together_are_interleaved():
+    from benchmarks.measure import Case, run_cases
+
+    calls = []
+    first = Case("a", None, call=lambda: calls.append("a"), together="pair")
+    second = Case("b", None, call=lambda: calls.append("b"), together="pair")
+
+    results = run_cases([first, second], {}, runs=3)
+
+    # A warm-up of each, three rounds of one call each, then one untimed call to count.
+    assert "".join(calls) == "ab" + "ab" * 3 + "ab"
+    assert [result.name for result in results] == ["a", "b"]
+    assert all(result.queries == 0 and result.cpu_ms >= 0 for result in results)
