@@ -62,3 +62,11 @@ def test_plain_rows_equal_drf_field_for_field(request, registry):
             assert list(plain) == list(drf)
             values += drf.values()
         assert None in values  # empty fields are compared too
+
+
+def test_each_serializer_gets_its_own_copy_of_the_fields_built_once():
+    first, second = DossierSerializer(), DossierSerializer()
+
+    assert list(first.fields) == list(second.fields) == DossierSerializer.Meta.fields
+    assert all(first.fields[name] is not second.fields[name] for name in first.fields)
+    assert first.fields["status"].parent is first and second.fields["status"].parent is second
