@@ -13,10 +13,12 @@ from django.db.models import Q
 
 from dyzo.accounts.visibility import VisibleQuerySet
 from dyzo.dossiers.constants import DossierStatus
+from dyzo.dossiers.text_search import contains
 from dyzo.utils import lookups  # noqa: F401 (registers the in_literals lookup)
 
 # Up to this many people matching a search are looked up by id (see DossierQuerySet.search).
 SEARCH_FEW = 1000
+ENTREPRENEURS, DOSSIERS = "dossiers_entrepreneur", "dossiers_dossier"
 
 
 class DossierQuerySet(VisibleQuerySet):
@@ -40,27 +42,28 @@ class DossierQuerySet(VisibleQuerySet):
 
         Runs one query itself: how many people bear the name decides the plan. A rare name
         (at most SEARCH_FEW people) becomes a list of ids, looked up through the dossiers'
-        entrepreneur index and the trigram indexes (migration 0004). A common one is
-        matched on the joined entrepreneur: PostgreSQL then walks the dossiers newest first
-        and stops when the page is full, instead of collecting every match first
-        (docs/performance.md)."""
+        entrepreneur index and the trigram indexes (migration 0004; on SQLite the FTS5
+        tables of dyzo/dossiers/text_search.py). A common one is matched on the joined
+        entrepreneur: the database then walks the dossiers newest first and stops when the
+        page is full, instead of collecting every match first (docs/performance.md)."""
         text = text.strip()
         if not text:
             return self
         from dyzo.dossiers.models import Entrepreneur
 
-        people = Entrepreneur.objects.filter(
-            Q(last_name__icontains=text) | Q(first_name__icontains=text)
-        )
+        names = ["last_name", "first_name"]
+        people = Entrepreneur.objects.filter(contains(ENTREPRENEURS, names, text))
         # order_by(): in name order PostgreSQL would walk the whole name index.
         ids = list(people.order_by().values_list("pk", flat=True)[: SEARCH_FEW + 1])
         if len(ids) <= SEARCH_FEW:
             by_name = Q(entrepreneur__in=ids)
         else:
+            # Matches are common: walking the newest dossiers and testing the joined name
+            # fills the page soonest, on both databases (a list of every match would not).
             by_name = Q(entrepreneur__last_name__icontains=text) | Q(
                 entrepreneur__first_name__icontains=text
             )
-        return self.filter(Q(reference__icontains=text) | by_name)
+        return self.filter(contains(DOSSIERS, ["reference"], text) | by_name)
 
     def with_expert(self, user):
         """Dossiers with `user` on the team, as `id IN (their team rows)`: read from
@@ -111,7 +114,7 @@ class EntrepreneurQuerySet(VisibleQuerySet):
         digits = "".join(ch for ch in text if ch.isdigit())
         if len(digits) >= 4 and len(digits) == len(text.replace(".", "").replace(" ", "")):
             return self.filter(enterprise_number__contains=digits)
-        return self.filter(Q(last_name__icontains=text) | Q(first_name__icontains=text))
+        return self.filter(contains(ENTREPRENEURS, ["last_name", "first_name"], text))
 
 
 class AdviceEntryQuerySet(VisibleQuerySet):
