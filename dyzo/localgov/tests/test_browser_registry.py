@@ -1,5 +1,7 @@
 """The foundation as a person uses it: log in, find a municipality, read it, switch language."""
 
+import re
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +36,10 @@ def test_filters_work_without_a_mouse(page, log_in):
     page.get_by_label("Zoeken").focus()
     page.keyboard.type("Beveren")
     page.keyboard.press("Enter")
+    # The submit and the typing both swap the rows in: wait until both are in, or the link
+    # focused below may be the one a swap replaces (the test failed so under load).
+    page.wait_for_url(re.compile(r"q=Beveren"))
+    page.wait_for_load_state("networkidle")
     link = page.get_by_role("link", name="Beveren-Kruibeke-Zwijndrecht")
     link.focus()
     page.keyboard.press("Enter")
