@@ -31,7 +31,7 @@ def parse_args(argv=None):
         "--scale",
         type=float,
         default=1.0,
-        help="1.0 = 1,000,000 dossiers (2-3 minutes to fill on 2 cores); 0.01 for a quick try.",
+        help="1.0 = 1,000,000 dossiers (2-4 minutes to fill on 2 cores); 0.01 for a quick try.",
     )
     parser.add_argument("--runs", type=int, default=7, help="Timed runs per case (median).")
     parser.add_argument(
