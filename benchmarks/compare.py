@@ -28,45 +28,62 @@ def _number(value) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
+def _pairs(left: dict, right: dict, over_http: bool) -> list[tuple[dict, dict]]:
+    """Each case of `left` (in process or over HTTP) with the same case of `right`, or {}."""
+    others = {
+        _key(case): case for case in right["cases"] if bool(case.get("over_http")) == over_http
+    }
+    cases = [case for case in left["cases"] if bool(case.get("over_http")) == over_http]
+    return [(case, others.get(_key(case), {})) for case in cases]
+
+
+def _table(header: list[str], rows: list[list]) -> str:
+    lines = [header, ["---"] * len(header), *rows]
+    return "\n".join("| " + " | ".join(str(cell) for cell in line) + " |" for line in lines)
+
+
 def in_process_table(left: dict, right: dict) -> str:
-    names = left["database"], right["database"]
-    header = (
-        f"| id | as | {names[0]} median ms | {names[0]} CPU ms | {names[1]} median ms "
-        f"| {names[1]} CPU ms | queries ({names[0]} / {names[1]}) |"
-    )
-    rows = [header, "| --- | --- | --- | --- | --- | --- | --- |"]
-    others = {_key(case): case for case in right["cases"] if not case.get("over_http")}
-    cases = [case for case in left["cases"] if not case.get("over_http")]
+    a, b = left["database"], right["database"]
     order = {name: index for index, name in enumerate(FIRST)}
-    cases.sort(key=lambda case: order.get(case["id"], len(FIRST)))
-    for case in cases:
-        other = others.get(_key(case), {})
-        rows.append(
-            f"| {case['id']} | {case['as']} | {_number(case['median_ms'])} "
-            f"| {_number(case['cpu_ms'])} | {_number(other.get('median_ms'))} "
-            f"| {_number(other.get('cpu_ms'))} | {case['queries']} / {other.get('queries', '-')} |"
-        )
-    return "\n".join(rows)
+    pairs = sorted(
+        _pairs(left, right, False), key=lambda pair: order.get(pair[0]["id"], len(FIRST))
+    )
+    header = ["id", "as", f"{a} median ms", f"{a} CPU ms", f"{b} median ms", f"{b} CPU ms"]
+    rows = [
+        [
+            case["id"],
+            case["as"],
+            _number(case["median_ms"]),
+            _number(case["cpu_ms"]),
+            _number(other.get("median_ms")),
+            _number(other.get("cpu_ms")),
+            f"{case['queries']} / {other.get('queries', '-')}",
+        ]
+        for case, other in pairs
+    ]
+    return _table([*header, f"queries ({a} / {b})"], rows)
 
 
 def http_table(left: dict, right: dict) -> str:
-    names = left["database"], right["database"]
-    header = (
-        f"| id | as | clients | {names[0]} median ms | {names[0]} p95 ms | {names[0]} req/s "
-        f"| {names[1]} median ms | {names[1]} p95 ms | {names[1]} req/s | failures |"
-    )
-    rows = [header, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    others = {_key(case): case for case in right["cases"] if case.get("over_http")}
-    for case in (case for case in left["cases"] if case.get("over_http")):
-        other = others.get(_key(case), {})
-        rows.append(
-            f"| {case['id']} | {case['as']} | {case['clients']} | {_number(case['median_ms'])} "
-            f"| {_number(case['p95_ms'])} | {_number(case['rps'])} "
-            f"| {_number(other.get('median_ms'))} | {_number(other.get('p95_ms'))} "
-            f"| {_number(other.get('rps'))} "
-            f"| {case.get('failures', 0)} / {other.get('failures', '-')} |"
-        )
-    return "\n".join(rows)
+    a, b = left["database"], right["database"]
+    header = ["id", "as", "clients"]
+    for name in (a, b):
+        header += [f"{name} median ms", f"{name} p95 ms", f"{name} req/s"]
+    rows = [
+        [
+            case["id"],
+            case["as"],
+            case["clients"],
+            *(
+                _number(run.get(key))
+                for run in (case, other)
+                for key in ("median_ms", "p95_ms", "rps")
+            ),
+            f"{case.get('failures', 0)} / {other.get('failures', '-')}",
+        ]
+        for case, other in _pairs(left, right, True)
+    ]
+    return _table([*header, "failures"], rows)
 
 
 def main(argv=None) -> None:
